@@ -1,0 +1,52 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import type { Clock } from './clock.ts';
+import type { Database } from './db/database.ts';
+import { registerAuthHook } from './auth/plugin.ts';
+import type { TokenVerifier } from './auth/verify.ts';
+import { registerErrorHandling } from './http/errors.ts';
+import { loggerOptions } from './http/logger.ts';
+import { registerObservability } from './http/observability.ts';
+import { registerOpenApi } from './http/openapi.ts';
+import { createSerializerCompiler } from './http/serializer.ts';
+import type { ContactRegister, PersonRegister } from './registers/types.ts';
+import { createServices, type Services } from './services.ts';
+import { registerFeatureRoutes } from './routes.ts';
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  clock: Clock;
+  verifier: TokenVerifier;
+  personRegister: PersonRegister;
+  contactRegister: ContactRegister;
+}
+
+/** Largest body any route accepts; the longest text field is 5,000 characters. */
+const BODY_LIMIT_BYTES = 100 * 1024;
+
+/** Builds the app: wires configuration, database, auth and features. No DI framework. */
+export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; services: Services }> {
+  const app = Fastify({
+    logger: loggerOptions(deps.config.logLevel),
+    bodyLimit: BODY_LIMIT_BYTES,
+    disableRequestLogging: deps.config.env === 'test',
+    trustProxy: deps.config.env === 'production',
+    // Opaque ids only in URLs; long URLs are refused rather than parsed.
+    maxParamLength: 100,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(createSerializerCompiler(deps.config.env !== 'production'));
+  // JSON only: any other content type is a 415 naming the header.
+  app.removeContentTypeParser('text/plain');
+
+  registerErrorHandling(app);
+  await registerOpenApi(app);
+  registerObservability(app, deps.database);
+  registerAuthHook(app, { verifier: deps.verifier });
+
+  const services = createServices(deps);
+  await registerFeatureRoutes(app, services);
+  return { app, services };
+}

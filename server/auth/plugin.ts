@@ -1,0 +1,46 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError } from '#common/errors.ts';
+import type { Principal } from './principal.ts';
+import type { TokenVerifier } from './verify.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set by the auth hook: who is calling, or null without a valid login. */
+    principal: Principal | null;
+    /** How the caller logged in. */
+    authVia: 'bearer' | 'session' | null;
+  }
+}
+
+export interface AuthHookDeps {
+  verifier: TokenVerifier;
+}
+
+/**
+ * Establishes `request.principal` from a Bearer token. A present but invalid token is a 401 at
+ * once; no credentials leave the principal null and routes that need one answer 401.
+ */
+export function registerAuthHook(app: FastifyInstance, deps: AuthHookDeps): void {
+  app.decorateRequest('principal', null);
+  app.decorateRequest('authVia', null);
+  app.addHook('onRequest', async (request) => {
+    const header = request.headers.authorization;
+    if (header === undefined) {
+      return;
+    }
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match?.[1]) {
+      throw new AppError('unauthenticated', 'authorization: expected a Bearer token');
+    }
+    request.principal = await deps.verifier.verify(match[1]);
+    request.authVia = 'bearer';
+  });
+}
+
+/** The caller's principal, or 401. */
+export function requirePrincipal(request: FastifyRequest): Principal {
+  if (!request.principal) {
+    throw new AppError('unauthenticated', 'Log in to continue');
+  }
+  return request.principal;
+}

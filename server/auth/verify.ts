@@ -1,0 +1,88 @@
+import { createLocalJWKSet, createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { z } from 'zod';
+import { AppError } from '#common/errors.ts';
+import type { AdvisorRight, Principal } from './principal.ts';
+import type { SigningKeys } from './keys.ts';
+
+const RIGHTS = ['PROTECTED_ADDRESS_STRICT', 'PROTECTED_ADDRESS', 'NAV_EMPLOYEE'] as const satisfies readonly AdvisorRight[];
+
+const ClaimsSchema = z.discriminatedUnion('role', [
+  z.object({ role: z.literal('citizen'), pid: z.string().regex(/^\d{11}$/), acr: z.string().optional() }),
+  z.object({
+    role: z.literal('advisor'),
+    NAVident: z.string().min(1).max(20),
+    name: z.string().max(200).default(''),
+    offices: z.array(z.string().min(1).max(10)).max(200),
+    rights: z.array(z.enum(RIGHTS)).default([]),
+  }),
+  z.object({
+    role: z.literal('employer'),
+    pid: z.string().regex(/^\d{11}$/),
+    organisations: z.array(z.string().regex(/^\d{9}$/)).max(200),
+  }),
+  z.object({ role: z.literal('system'), client_id: z.string().min(1), scope: z.string().default('') }),
+]);
+
+export function principalFromClaims(payload: JWTPayload): Principal {
+  const parsed = ClaimsSchema.safeParse(payload);
+  if (!parsed.success) {
+    throw new AppError('unauthenticated', 'The token does not carry the claims this service needs');
+  }
+  const c = parsed.data;
+  switch (c.role) {
+    case 'citizen':
+      return { kind: 'citizen', nationalId: c.pid, highAssurance: c.acr === 'idporten-loa-high' || c.acr === 'Level4' };
+    case 'advisor':
+      return { kind: 'advisor', ident: c.NAVident, name: c.name, offices: c.offices, rights: c.rights };
+    case 'employer':
+      return { kind: 'employer', nationalId: c.pid, organisations: c.organisations };
+    case 'system':
+      return { kind: 'system', clientId: c.client_id, scopes: c.scope.split(' ').filter(Boolean) };
+  }
+}
+
+export interface TokenVerifier {
+  verify(token: string): Promise<Principal>;
+}
+
+/**
+ * Validates Bearer JWTs: signature against the issuer's keys (the local key set for the built-in
+ * identity provider, the remote JWKS otherwise), issuer, audience and expiry.
+ */
+export function createTokenVerifier(options: {
+  issuer: string;
+  audience: string;
+  localKeys?: SigningKeys;
+  jwksUrl?: string;
+  now?: () => Date;
+}): TokenVerifier {
+  let keySet: JWTVerifyGetKey;
+  if (options.localKeys) {
+    keySet = createLocalJWKSet({ keys: [options.localKeys.publicJwk] });
+  } else if (options.jwksUrl) {
+    keySet = createRemoteJWKSet(new URL(options.jwksUrl));
+  } else {
+    throw new Error('a token verifier needs local keys or a JWKS URL');
+  }
+  return {
+    async verify(token: string): Promise<Principal> {
+      try {
+        const { payload } = await jwtVerify(token, keySet, {
+          issuer: options.issuer,
+          audience: options.audience,
+          algorithms: ['RS256', 'ES256', 'PS256'],
+          ...(options.now ? { currentDate: options.now() } : {}),
+        });
+        return principalFromClaims(payload);
+      } catch (error) {
+        if (error instanceof AppError) {
+          throw error;
+        }
+        if (error instanceof joseErrors.JWTExpired) {
+          throw new AppError('unauthenticated', 'The login has expired');
+        }
+        throw new AppError('unauthenticated', 'The token is not valid');
+      }
+    },
+  };
+}

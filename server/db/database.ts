@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect, PostgresDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { DB } from './types.ts';
+
+export type Db = Kysely<DB>;
+export type Tx = Transaction<DB>;
+/** Repositories take either the database or a transaction, so the caller decides the scope. */
+export type DbOrTx = Db | Tx;
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface Database {
+  db: Db;
+  kind: DatabaseKind;
+  /** Set for the embedded database; used by LISTEN/NOTIFY and raw access in tests. */
+  pglite?: PGlite;
+  /** Set for a PostgreSQL server. */
+  pool?: pg.Pool;
+  close(): Promise<void>;
+}
+
+// Calendar dates stay 'YYYY-MM-DD' strings: a JavaScript Date would shift them by the time zone.
+const DATE_OID = 1082;
+const INT8_OID = 20;
+pg.types.setTypeParser(DATE_OID, (value) => value);
+pg.types.setTypeParser(INT8_OID, (value) => Number(value));
+
+export interface OpenDatabaseOptions {
+  url?: string | undefined;
+  dataDir?: string | undefined;
+  poolSize?: number;
+}
+
+/** Opens PostgreSQL when a URL is given, otherwise the embedded PGlite database in `dataDir` (or memory). */
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  if (options.url) {
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', pool, close: () => db.destroy() };
+  }
+  if (options.dataDir) {
+    fs.mkdirSync(path.dirname(options.dataDir), { recursive: true });
+  }
+  const pglite = new PGlite(options.dataDir, {
+    parsers: { [DATE_OID]: (value: string) => value, [INT8_OID]: (value: string) => Number(value) },
+  });
+  await pglite.waitReady;
+  const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
+  return {
+    db,
+    kind: 'pglite',
+    pglite,
+    close: async () => {
+      await db.destroy();
+      if (!pglite.closed) {
+        await pglite.close();
+      }
+    },
+  };
+}

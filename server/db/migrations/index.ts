@@ -1,0 +1,11 @@
+import * as core from './0001-core.ts';
+import * as signingKey from './0002-signing-key.ts';
+
+/**
+ * Every migration in order. A migration is plain SQL run in one transaction; once released it is
+ * never edited (add a new one). Migrations never drop or rewrite append-only tables.
+ */
+export const migrations: ReadonlyArray<{ name: string; up: string }> = [
+  { name: '0001-core', up: core.up },
+  { name: '0002-signing-key', up: signingKey.up },
+];

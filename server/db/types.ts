@@ -1,0 +1,169 @@
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+
+/**
+ * Kysely's view of the schema made by server/db/migrations. Column names are camelCase (quoted in
+ * SQL) so that the SQL and the TypeScript read alike (docs/decisions/0003-database-naming.md).
+ */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type CreatedTimestamp = ColumnType<Date, Date | string | undefined, never>;
+
+export interface OfficeTable {
+  id: string;
+  name: string;
+}
+
+export interface PersonTable {
+  id: Generated<string>;
+  nationalId: string;
+  givenName: string;
+  familyName: string;
+  protectedAddress: 'STRICT' | 'CONFIDENTIAL' | null;
+  navEmployee: Generated<boolean>;
+  officeId: string;
+  language: Generated<'nb' | 'nn' | 'en'>;
+  registerRefreshedAt: Timestamp;
+  createdAt: CreatedTimestamp;
+}
+
+export interface FollowUpPeriodTable {
+  id: Generated<string>;
+  personId: string;
+  startedAt: Timestamp;
+  startedByIdent: string | null;
+  endedAt: Timestamp | null;
+  endedByIdent: string | null;
+}
+
+export interface ManualFollowUpLogTable {
+  id: Generated<number>;
+  personId: string;
+  manual: boolean;
+  reason: string | null;
+  actorRole: string;
+  actorIdent: string | null;
+  createdAt: CreatedTimestamp;
+}
+
+export interface KvpPeriodTable {
+  id: Generated<string>;
+  personId: string;
+  officeId: string;
+  startedAt: Timestamp;
+  startedByIdent: string;
+  startReason: string;
+  endedAt: Timestamp | null;
+  endedByIdent: string | null;
+  endReason: string | null;
+}
+
+export interface GoalTable {
+  periodId: string;
+  personId: string;
+  text: string;
+  version: number;
+  changedAt: Timestamp;
+  actorRole: string;
+  actorIdent: string | null;
+}
+
+export interface GoalVersionTable {
+  periodId: string;
+  version: number;
+  text: string;
+  changedAt: Timestamp;
+  actorRole: string;
+  actorIdent: string | null;
+}
+
+/** Columns that a version snapshot shares with the current activity row. */
+export interface ActivityColumns {
+  personId: string;
+  periodId: string;
+  type: string;
+  status: string;
+  title: string | null;
+  description: string | null;
+  fromDate: string | null;
+  toDate: string | null;
+  link: string | null;
+  details: JSONColumnType<Record<string, unknown>, string, string>;
+  applicationStatus: string | null;
+  agreedWithNav: boolean;
+  proposedBy: string | null;
+  closingReason: string | null;
+  advanceNotice: JSONColumnType<Record<string, unknown> | null, string | null, string | null>;
+  kvpOfficeId: string | null;
+  version: number;
+  changeKind: string;
+  changedAt: Timestamp;
+  changedByRole: string;
+  changedByIdent: string | null;
+}
+
+export interface ActivityTable extends ActivityColumns {
+  id: Generated<string>;
+  createdAt: Timestamp;
+  createdByRole: string;
+}
+
+export interface ActivityVersionTable extends ActivityColumns {
+  activityId: string;
+}
+
+export interface AdvanceNoticeVersionTable {
+  activityId: string;
+  version: number;
+  type: 'STANDARD' | 'AAP_11_9' | 'NONE';
+  legalBasis: string | null;
+  text: string | null;
+  language: string | null;
+  channel: string | null;
+  notifiedAt: Timestamp | null;
+  readAt: Timestamp | null;
+  readActivityVersion: number | null;
+  createdAt: Timestamp;
+  createdByIdent: string;
+  changedAt: Timestamp;
+  changedByRole: string;
+}
+
+export interface ReadStateTable {
+  subjectId: string;
+  side: 'CITIZEN' | 'NAV';
+  readVersion: number;
+  readAt: Timestamp;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  topic: string;
+  aggregateId: string;
+  payload: JSONColumnType<Record<string, unknown>, string, string>;
+  createdAt: CreatedTimestamp;
+  availableAt: ColumnType<Date, Date | string | undefined, Date | string>;
+  processedAt: Timestamp | null;
+  attempts: Generated<number>;
+  lastError: string | null;
+}
+
+export interface SigningKeyTable {
+  kid: string;
+  privateJwk: JSONColumnType<Record<string, unknown>, string, string>;
+  createdAt: CreatedTimestamp;
+}
+
+export interface DB {
+  signing_key: SigningKeyTable;
+  office: OfficeTable;
+  person: PersonTable;
+  follow_up_period: FollowUpPeriodTable;
+  manual_follow_up_log: ManualFollowUpLogTable;
+  kvp_period: KvpPeriodTable;
+  goal: GoalTable;
+  goal_version: GoalVersionTable;
+  activity: ActivityTable;
+  activity_version: ActivityVersionTable;
+  advance_notice_version: AdvanceNoticeVersionTable;
+  read_state: ReadStateTable;
+  outbox: OutboxTable;
+}

@@ -1,0 +1,82 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, type ErrorBody, type ErrorCode, type FieldIssue } from '#common/errors.ts';
+
+/** The one table from error code to HTTP status. */
+export const STATUS_BY_CODE: Record<ErrorCode, number> = {
+  validation_failed: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  locked: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  internal: 500,
+  service_unavailable: 503,
+};
+
+export function errorBody(code: ErrorCode, message: string, details?: unknown): ErrorBody {
+  return details === undefined ? { error: { code, message } } : { error: { code, message, details } };
+}
+
+function sendError(reply: FastifyReply, code: ErrorCode, message: string, details?: unknown): FastifyReply {
+  return reply.code(STATUS_BY_CODE[code]).type('application/json; charset=utf-8').send(errorBody(code, message, details));
+}
+
+interface ZodLikeIssue {
+  instancePath?: string;
+  message?: string;
+  params?: { issue?: { path?: PropertyKey[]; message?: string; code?: string } };
+}
+
+/** Turns schema-validation problems into issues that each name a field such as `body.title`. */
+function fieldIssues(error: FastifyError & { validation?: ZodLikeIssue[]; validationContext?: string }): FieldIssue[] {
+  const context = error.validationContext ?? 'body';
+  return (error.validation ?? []).map((issue) => {
+    const pathParts = issue.params?.issue?.path ?? issue.instancePath?.split('/').filter(Boolean) ?? [];
+    const field = [context, ...pathParts.map(String)].join('.');
+    return { field, message: issue.params?.issue?.message ?? issue.message ?? 'invalid value' };
+  });
+}
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setNotFoundHandler((_request: FastifyRequest, reply: FastifyReply) => sendError(reply, 'not_found', 'No such resource'));
+
+  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    if (error instanceof AppError) {
+      return sendError(reply, error.code, error.message, error.details);
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const issues = fieldIssues(error as FastifyError & { validation?: ZodLikeIssue[] });
+      const first = issues[0];
+      const message = first ? `${first.field}: ${first.message}` : 'The request is not valid';
+      return sendError(reply, 'validation_failed', message, { issues });
+    }
+    switch (error.code) {
+      case 'FST_ERR_CTP_BODY_TOO_LARGE':
+        return sendError(reply, 'payload_too_large', 'body: the request body is too large');
+      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+        return sendError(reply, 'unsupported_media_type', 'content-type: send application/json');
+      case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+        return sendError(reply, 'validation_failed', 'body: a JSON body is required', {
+          issues: [{ field: 'body', message: 'a JSON body is required' }],
+        });
+      case 'FST_ERR_CTP_INVALID_JSON_BODY':
+        return sendError(reply, 'validation_failed', 'body: not valid JSON', { issues: [{ field: 'body', message: 'not valid JSON' }] });
+      default:
+        break;
+    }
+    if (error instanceof SyntaxError || (error.statusCode === 400 && /JSON/i.test(error.message))) {
+      return sendError(reply, 'validation_failed', 'body: not valid JSON', { issues: [{ field: 'body', message: 'not valid JSON' }] });
+    }
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      // Framework-level refusals (bad headers, bad URL encoding and the like).
+      const code: ErrorCode = error.statusCode === 413 ? 'payload_too_large' : error.statusCode === 415 ? 'unsupported_media_type' : 'validation_failed';
+      return sendError(reply, code, 'request: the request could not be read', { issues: [{ field: 'request', message: 'could not be read' }] });
+    }
+    request.log.error({ err: error, reqId: request.id }, 'unhandled error');
+    return sendError(reply, 'internal', `Something went wrong on our side (reference ${request.id})`);
+  });
+}

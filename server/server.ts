@@ -1,0 +1,78 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.ts';
+import { loadOrCreateSigningKeys } from './auth/keys.ts';
+import { createTokenVerifier } from './auth/verify.ts';
+import { systemClock, type Clock } from './clock.ts';
+import type { Config } from './config.ts';
+import { openDatabase, type Database } from './db/database.ts';
+import { migrate } from './db/migrate.ts';
+import { createContactRegisterClient } from './registers/contact-register.client.ts';
+import { createPersonRegisterClient } from './registers/person-register.client.ts';
+import { startLocalRegisterServices } from './registers/local/start.ts';
+import type { Services } from './services.ts';
+
+export interface StartOptions {
+  /** Folder of the embedded database (ignored when config.databaseUrl is set); omit for memory. */
+  dataDir?: string;
+  /** An already open database (tests). */
+  database?: Database;
+  clock?: Clock;
+}
+
+export interface RunningServer {
+  app: FastifyInstance;
+  services: Services;
+  database: Database;
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens and migrates the database, starts the local register services unless register URLs are
+ * configured, builds the app and listens. Used by main.ts and by the tests alike.
+ */
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  const database = options.database ?? (await openDatabase({ url: config.databaseUrl, dataDir: options.dataDir, poolSize: config.databasePoolSize }));
+  await migrate(database);
+  const clock = options.clock ?? systemClock;
+
+  const localRegisters =
+    config.registers.personUrl && config.registers.contactUrl
+      ? null
+      : await startLocalRegisterServices({ dataDir: config.env === 'test' ? undefined : `${config.dataDir}/registers` });
+  const personRegister = createPersonRegisterClient({
+    url: config.registers.personUrl ?? localRegisters!.personUrl,
+    timeoutMs: config.registers.timeoutMs,
+  });
+  const contactRegister = createContactRegisterClient({
+    url: config.registers.contactUrl ?? localRegisters!.contactUrl,
+    timeoutMs: config.registers.timeoutMs,
+    cacheSeconds: config.registers.contactCacheSeconds,
+    clock,
+  });
+
+  const signingKeys = config.oidc.devIdp ? await loadOrCreateSigningKeys(database.db) : undefined;
+  const verifier = createTokenVerifier({
+    issuer: config.oidc.issuer,
+    audience: config.oidc.audience,
+    ...(signingKeys ? { localKeys: signingKeys } : { jwksUrl: `${config.oidc.issuer}/jwks` }),
+    now: () => clock.now(),
+  });
+
+  const { app, services } = await buildApp({ config, database, clock, verifier, personRegister, contactRegister });
+  const address = await app.listen({ port: config.port, host: config.host });
+  const url = address.replace('[::1]', 'localhost');
+  return {
+    app,
+    services,
+    database,
+    url,
+    async close() {
+      await app.close();
+      await localRegisters?.close();
+      if (!options.database) {
+        await database.close();
+      }
+    },
+  };
+}
