@@ -1,5 +1,14 @@
 import type { FastifyInstance } from 'fastify';
+import { activityRoutes } from './features/activity/activity.routes.ts';
+import { periodRoutes } from './features/period/period.routes.ts';
+import { personRoutes } from './features/person/person.routes.ts';
+import { planRoutes } from './features/plan/plan.routes.ts';
 import type { Services } from './services.ts';
 
 /** Mounts every feature's routes. */
-export async function registerFeatureRoutes(_app: FastifyInstance, _services: Services): Promise<void> {}
+export async function registerFeatureRoutes(app: FastifyInstance, services: Services): Promise<void> {
+  personRoutes(app, services.persons);
+  periodRoutes(app, services.periods);
+  planRoutes(app, services.plans);
+  activityRoutes(app, services.activities, services.agreements);
+}

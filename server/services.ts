@@ -1,10 +1,28 @@
 import type { AppDeps } from './app.ts';
+import { createActivityService, type ActivityService } from './features/activity/activity.service.ts';
+import { createAgreementService, type AgreementService } from './features/activity/agreement.service.ts';
+import { createPeriodService, type PeriodService } from './features/period/period.service.ts';
+import { createPersonService, type PersonService } from './features/person/person.service.ts';
+import { createPlanService, type PlanService } from './features/plan/plan.service.ts';
 
 /** Every feature service, constructed once per app from its dependencies. */
 export interface Services {
-  deps: AppDeps;
+  persons: PersonService;
+  periods: PeriodService;
+  plans: PlanService;
+  activities: ActivityService;
+  agreements: AgreementService;
 }
 
 export function createServices(deps: AppDeps): Services {
-  return { deps };
+  const { db } = deps.database;
+  const persons = createPersonService({ db, clock: deps.clock, personRegister: deps.personRegister, contactRegister: deps.contactRegister });
+  const base = { db, clock: deps.clock, persons };
+  return {
+    persons,
+    periods: createPeriodService(base),
+    plans: createPlanService(base),
+    activities: createActivityService(base),
+    agreements: createAgreementService(base),
+  };
 }

@@ -152,6 +152,46 @@ export interface SigningKeyTable {
   createdAt: CreatedTimestamp;
 }
 
+/** One stored object of the development identity provider (grant, code, interaction, its session). */
+export interface OidcGrantStateTable {
+  model: string;
+  id: string;
+  payload: JSONColumnType<Record<string, unknown>, string, string>;
+  grantId: string | null;
+  userCode: string | null;
+  uid: string | null;
+  expiresAt: Timestamp | null;
+  consumedAt: Timestamp | null;
+}
+
+export interface OidcSecretTable {
+  name: string;
+  value: JSONColumnType<unknown, string, string>;
+  createdAt: CreatedTimestamp;
+}
+
+export interface PendingAuthRequestTable {
+  state: string;
+  nonce: string;
+  codeVerifier: string;
+  returnTo: string;
+  expiresAt: Timestamp;
+}
+
+export interface WebSessionTable {
+  id: string;
+  principal: JSONColumnType<Record<string, unknown>, string, string>;
+  displayName: string | null;
+  csrfToken: string;
+  idToken: string | null;
+  createdAt: Timestamp;
+  lastSeenAt: Timestamp;
+  idleExpiresAt: Timestamp;
+  absoluteExpiresAt: Timestamp;
+  endedAt: Timestamp | null;
+  endReason: 'LOGOUT' | 'REPLACED' | null;
+}
+
 export interface DB {
   signing_key: SigningKeyTable;
   office: OfficeTable;
@@ -166,4 +206,8 @@ export interface DB {
   advance_notice_version: AdvanceNoticeVersionTable;
   read_state: ReadStateTable;
   outbox: OutboxTable;
+  oidc_grant_state: OidcGrantStateTable;
+  oidc_secret: OidcSecretTable;
+  pending_auth_request: PendingAuthRequestTable;
+  web_session: WebSessionTable;
 }

@@ -32,9 +32,9 @@ interface ZodLikeIssue {
 }
 
 /** Turns schema-validation problems into issues that each name a field such as `body.title`. */
-function fieldIssues(error: FastifyError & { validation?: ZodLikeIssue[]; validationContext?: string }): FieldIssue[] {
+function fieldIssues(error: { validation?: unknown; validationContext?: string }): FieldIssue[] {
   const context = error.validationContext ?? 'body';
-  return (error.validation ?? []).map((issue) => {
+  return ((error.validation ?? []) as ZodLikeIssue[]).map((issue) => {
     const pathParts = issue.params?.issue?.path ?? issue.instancePath?.split('/').filter(Boolean) ?? [];
     const field = [context, ...pathParts.map(String)].join('.');
     return { field, message: issue.params?.issue?.message ?? issue.message ?? 'invalid value' };
@@ -49,7 +49,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
       return sendError(reply, error.code, error.message, error.details);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const issues = fieldIssues(error as FastifyError & { validation?: ZodLikeIssue[] });
+      const issues = fieldIssues(error);
       const first = issues[0];
       const message = first ? `${first.field}: ${first.message}` : 'The request is not valid';
       return sendError(reply, 'validation_failed', message, { issues });

@@ -1,0 +1,139 @@
+import { sql, type Selectable } from 'kysely';
+import type { DbOrTx } from '#server/db/database.ts';
+import type { ActivityTable, ActivityVersionTable, AdvanceNoticeVersionTable } from '#server/db/types.ts';
+
+export type ActivityRow = Selectable<ActivityTable>;
+export type ActivityVersionRow = Selectable<ActivityVersionTable>;
+
+/** The columns a new version sets; everything else is carried over from the current row. */
+export type ActivityChange = Partial<
+  Pick<
+    ActivityRow,
+    'status' | 'title' | 'description' | 'fromDate' | 'toDate' | 'link' | 'applicationStatus' | 'agreedWithNav' | 'closingReason' | 'proposedBy'
+  >
+> & {
+  details?: Record<string, unknown>;
+  advanceNotice?: Record<string, unknown> | null;
+};
+
+export interface VersionMeta {
+  changeKind: string;
+  changedAt: Date;
+  changedByRole: string;
+  changedByIdent: string | null;
+}
+
+const SNAPSHOT_COLUMNS = [
+  'personId',
+  'periodId',
+  'type',
+  'status',
+  'title',
+  'description',
+  'fromDate',
+  'toDate',
+  'link',
+  'details',
+  'applicationStatus',
+  'agreedWithNav',
+  'proposedBy',
+  'closingReason',
+  'advanceNotice',
+  'kvpOfficeId',
+  'version',
+  'changeKind',
+  'changedAt',
+  'changedByRole',
+  'changedByIdent',
+] as const;
+
+async function appendVersion(db: DbOrTx, row: ActivityRow): Promise<void> {
+  const snapshot: Record<string, unknown> = { activityId: row.id };
+  for (const column of SNAPSHOT_COLUMNS) {
+    snapshot[column] = row[column];
+  }
+  snapshot.details = JSON.stringify(row.details);
+  snapshot.advanceNotice = row.advanceNotice === null ? null : JSON.stringify(row.advanceNotice);
+  await db.insertInto('activity_version').values(snapshot as never).execute();
+}
+
+export async function getById(db: DbOrTx, id: string): Promise<ActivityRow | undefined> {
+  return db.selectFrom('activity').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Locks the activity and its person: writes to one plan (and the period's end) happen one at a time. */
+export async function getByIdForUpdate(db: DbOrTx, id: string): Promise<ActivityRow | undefined> {
+  return db
+    .selectFrom('activity')
+    .innerJoin('person', 'person.id', 'activity.personId')
+    .selectAll('activity')
+    .where('activity.id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** Inserts a new activity and its first version. */
+export async function insert(
+  db: DbOrTx,
+  values: Omit<ActivityRow, 'id' | 'details' | 'advanceNotice' | 'version'> & { details: Record<string, unknown> },
+): Promise<ActivityRow> {
+  const row = await db
+    .insertInto('activity')
+    .values({ ...values, version: 1, details: JSON.stringify(values.details), advanceNotice: null })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await appendVersion(db, row);
+  return row;
+}
+
+/**
+ * Writes a new version if the activity is still at `expectedVersion`; undefined when another
+ * write came first (the caller answers 409 with the current state).
+ */
+export async function update(db: DbOrTx, id: string, expectedVersion: number, change: ActivityChange, meta: VersionMeta): Promise<ActivityRow | undefined> {
+  const { details, advanceNotice, ...plain } = change;
+  const row = await db
+    .updateTable('activity')
+    .set({
+      ...plain,
+      ...(details !== undefined ? { details: JSON.stringify(details) } : {}),
+      ...(advanceNotice !== undefined ? { advanceNotice: advanceNotice === null ? null : JSON.stringify(advanceNotice) } : {}),
+      ...meta,
+      version: sql<number>`version + 1`,
+    })
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .returningAll()
+    .executeTakeFirst();
+  if (row) {
+    await appendVersion(db, row);
+  }
+  return row;
+}
+
+export async function listVersions(db: DbOrTx, activityId: string): Promise<ActivityVersionRow[]> {
+  return db.selectFrom('activity_version').selectAll().where('activityId', '=', activityId).orderBy('version').execute();
+}
+
+export async function appendAdvanceNoticeVersion(db: DbOrTx, row: Omit<Selectable<AdvanceNoticeVersionTable>, never>): Promise<void> {
+  await db.insertInto('advance_notice_version').values(row).execute();
+}
+
+export async function getReadVersion(db: DbOrTx, subjectId: string, side: 'CITIZEN' | 'NAV'): Promise<number> {
+  const row = await db.selectFrom('read_state').select('readVersion').where('subjectId', '=', subjectId).where('side', '=', side).executeTakeFirst();
+  return row?.readVersion ?? 0;
+}
+
+/** Records that a side has read a subject up to a version; never moves backwards. */
+export async function markRead(db: DbOrTx, subjectId: string, side: 'CITIZEN' | 'NAV', version: number, at: Date): Promise<void> {
+  await db
+    .insertInto('read_state')
+    .values({ subjectId, side, readVersion: version, readAt: at })
+    .onConflict((oc) =>
+      oc.columns(['subjectId', 'side']).doUpdateSet({
+        readVersion: sql<number>`greatest(read_state."readVersion", excluded."readVersion")`,
+        readAt: sql<Date>`excluded."readAt"`,
+      }),
+    )
+    .execute();
+}

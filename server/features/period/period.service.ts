@@ -1,0 +1,74 @@
+import { AppError } from '#common/errors.ts';
+import type { Period } from '#common/schemas/plan.ts';
+import type { Principal } from '#server/auth/principal.ts';
+import type { Clock } from '#server/clock.ts';
+import type { Db } from '#server/db/database.ts';
+import type { PersonService } from '#server/features/person/person.service.ts';
+import { appendEvent } from '#server/outbox/outbox.repository.ts';
+import { presentPeriod, presentPeriods } from './period.presenter.ts';
+import * as repo from './period.repository.ts';
+
+export interface PeriodDeps {
+  db: Db;
+  clock: Clock;
+  persons: PersonService;
+}
+
+/** Follow-up periods: an advisor with access to the person starts and ends them (product.md C3). */
+export function createPeriodService(deps: PeriodDeps) {
+  const { db, clock, persons } = deps;
+
+  function requireAdvisor(principal: Principal): string {
+    if (principal.kind !== 'advisor') {
+      throw new AppError('forbidden', 'Only NAV starts and ends follow-up periods');
+    }
+    return principal.ident;
+  }
+
+  return {
+    async list(principal: Principal, personId: string): Promise<Period[]> {
+      await persons.resolve(principal, personId);
+      return presentPeriods(await repo.listForPerson(db, personId));
+    },
+
+    async start(principal: Principal, personId: string): Promise<Period> {
+      await persons.resolve(principal, personId);
+      const ident = requireAdvisor(principal);
+      return db.transaction().execute(async (tx) => {
+        const person = await persons.resolveForWrite(principal, personId, tx);
+        if (person.currentPeriodId) {
+          throw new AppError('conflict', 'The person already has a current follow-up period', { currentPeriodId: person.currentPeriodId });
+        }
+        const now = clock.now();
+        const period = await repo.insert(tx, personId, now, ident);
+        await appendEvent(tx, 'period.started', period.id, { periodId: period.id, personId }, now);
+        return presentPeriod(period);
+      });
+    },
+
+    /** Ends the current period: its plan becomes read-only for everyone; activities keep their status. */
+    async end(principal: Principal, personId: string, periodId: string): Promise<Period> {
+      await persons.resolve(principal, personId);
+      const ident = requireAdvisor(principal);
+      return db.transaction().execute(async (tx) => {
+        const person = await persons.resolveForWrite(principal, personId, tx);
+        if (person.currentPeriodId !== periodId) {
+          const known = (await repo.listForPerson(tx, personId)).some((p) => p.id === periodId);
+          throw known ? new AppError('conflict', 'The follow-up period has already ended') : new AppError('not_found', 'No such follow-up period');
+        }
+        if (person.kvpOfficeId) {
+          throw new AppError('conflict', 'The follow-up period cannot end while a KVP period is open');
+        }
+        const now = clock.now();
+        const ended = await repo.end(tx, periodId, now, ident);
+        if (!ended) {
+          throw new AppError('conflict', 'The follow-up period has already ended');
+        }
+        await appendEvent(tx, 'period.ended', periodId, { periodId, personId }, now);
+        return presentPeriod(ended);
+      });
+    },
+  };
+}
+
+export type PeriodService = ReturnType<typeof createPeriodService>;

@@ -1,0 +1,132 @@
+import { sql } from 'kysely';
+import type { DbOrTx } from '#server/db/database.ts';
+import type { PersonRecord } from '#server/registers/types.ts';
+
+export interface PersonRow {
+  id: string;
+  nationalId: string;
+  givenName: string;
+  familyName: string;
+  protectedAddress: 'STRICT' | 'CONFIDENTIAL' | null;
+  navEmployee: boolean;
+  officeId: string;
+  language: 'nb' | 'nn' | 'en';
+  registerRefreshedAt: Date;
+}
+
+/** A person with the state every access decision and write needs, read in one statement. */
+export interface PersonState extends PersonRow {
+  currentPeriodId: string | null;
+  manualFollowUp: boolean;
+  kvpOfficeId: string | null;
+}
+
+const PERSON_COLUMNS = [
+  'person.id',
+  'person.nationalId',
+  'person.givenName',
+  'person.familyName',
+  'person.protectedAddress',
+  'person.navEmployee',
+  'person.officeId',
+  'person.language',
+  'person.registerRefreshedAt',
+] as const;
+
+function stateQuery(db: DbOrTx) {
+  return db
+    .selectFrom('person')
+    .select(PERSON_COLUMNS)
+    .select((eb) => [
+      eb
+        .selectFrom('follow_up_period')
+        .select('follow_up_period.id')
+        .whereRef('follow_up_period.personId', '=', 'person.id')
+        .where('follow_up_period.endedAt', 'is', null)
+        .as('currentPeriodId'),
+      eb
+        .selectFrom('manual_follow_up_log')
+        .select('manual_follow_up_log.manual')
+        .whereRef('manual_follow_up_log.personId', '=', 'person.id')
+        .orderBy('manual_follow_up_log.id', 'desc')
+        .limit(1)
+        .as('manualFollowUp'),
+      eb
+        .selectFrom('kvp_period')
+        .select('kvp_period.officeId')
+        .whereRef('kvp_period.personId', '=', 'person.id')
+        .where('kvp_period.endedAt', 'is', null)
+        .as('kvpOfficeId'),
+    ]);
+}
+
+function toState(row: Awaited<ReturnType<ReturnType<typeof stateQuery>['executeTakeFirst']>>): PersonState | undefined {
+  if (!row) {
+    return undefined;
+  }
+  return { ...row, manualFollowUp: row.manualFollowUp ?? false, currentPeriodId: row.currentPeriodId ?? null, kvpOfficeId: row.kvpOfficeId ?? null };
+}
+
+export async function getStateById(db: DbOrTx, id: string): Promise<PersonState | undefined> {
+  return toState(await stateQuery(db).where('person.id', '=', id).executeTakeFirst());
+}
+
+/** Locks the person row for the rest of the transaction: writes to one plan happen one at a time. */
+export async function getStateByIdForUpdate(db: DbOrTx, id: string): Promise<PersonState | undefined> {
+  return toState(await stateQuery(db).where('person.id', '=', id).forUpdate().executeTakeFirst());
+}
+
+export async function getStateByNationalId(db: DbOrTx, nationalId: string): Promise<PersonState | undefined> {
+  return toState(await stateQuery(db).where('person.nationalId', '=', nationalId).executeTakeFirst());
+}
+
+/** Inserts or refreshes the local register snapshot of a person. */
+export async function upsertSnapshot(db: DbOrTx, record: PersonRecord, now: Date): Promise<string> {
+  const row = await db
+    .insertInto('person')
+    .values({
+      nationalId: record.nationalId,
+      givenName: record.givenName,
+      familyName: record.familyName,
+      protectedAddress: record.protectedAddress,
+      navEmployee: record.navEmployee,
+      officeId: record.officeId,
+      registerRefreshedAt: now,
+    })
+    .onConflict((oc) =>
+      oc.column('nationalId').doUpdateSet({
+        givenName: record.givenName,
+        familyName: record.familyName,
+        protectedAddress: record.protectedAddress,
+        navEmployee: record.navEmployee,
+        officeId: record.officeId,
+        registerRefreshedAt: now,
+      }),
+    )
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function getOfficeName(db: DbOrTx, officeId: string): Promise<string | null> {
+  const row = await db.selectFrom('office').select('name').where('id', '=', officeId).executeTakeFirst();
+  return row?.name ?? null;
+}
+
+export async function upsertOffices(db: DbOrTx, offices: { id: string; name: string }[]): Promise<void> {
+  if (offices.length === 0) {
+    return;
+  }
+  await db
+    .insertInto('office')
+    .values(offices)
+    .onConflict((oc) => oc.column('id').doUpdateSet({ name: sql`excluded.name` }))
+    .execute();
+}
+
+export async function appendManualFollowUp(
+  db: DbOrTx,
+  entry: { personId: string; manual: boolean; reason: string | null; actorRole: string; actorIdent: string | null; createdAt: Date },
+): Promise<void> {
+  await db.insertInto('manual_follow_up_log').values(entry).execute();
+}

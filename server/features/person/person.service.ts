@@ -1,0 +1,149 @@
+import { idnr } from '@navikt/fnrvalidator';
+import { AppError, validationError } from '#common/errors.ts';
+import type { ContactStatus, Me, PersonSummary } from '#common/schemas/person.ts';
+import type { Principal } from '#server/auth/principal.ts';
+import type { Clock } from '#server/clock.ts';
+import type { Db, DbOrTx } from '#server/db/database.ts';
+import { RegisterUnavailableError, type ContactRegister, type PersonRegister } from '#server/registers/types.ts';
+import { canReachPerson } from './person.policy.ts';
+import * as repo from './person.repository.ts';
+import type { PersonState } from './person.repository.ts';
+import { presentPersonSummary } from './person.presenter.ts';
+
+export type { PersonState } from './person.repository.ts';
+
+const NOT_FOUND_MESSAGE = 'No such person';
+
+export interface PersonServiceDeps {
+  db: Db;
+  clock: Clock;
+  personRegister: PersonRegister;
+  contactRegister: ContactRegister;
+}
+
+export function createPersonService(deps: PersonServiceDeps) {
+  const { db, clock } = deps;
+
+  function assertReach(principal: Principal, state: PersonState | undefined): PersonState {
+    // A person out of reach is answered exactly as a person that does not exist.
+    if (!state || !canReachPerson(principal, state)) {
+      throw new AppError('not_found', NOT_FOUND_MESSAGE);
+    }
+    if (principal.kind === 'citizen' && !principal.highAssurance) {
+      throw new AppError('forbidden', 'Your plan needs a login with high assurance (BankID, Buypass or Commfides)');
+    }
+    return state;
+  }
+
+  /** Fetches the register's record and refreshes the snapshot; null when the register does not know the id. */
+  async function refreshFromRegister(nationalId: string): Promise<string | null> {
+    const record = await deps.personRegister.lookup(nationalId);
+    if (!record) {
+      return null;
+    }
+    return repo.upsertSnapshot(db, record, clock.now());
+  }
+
+  async function contactStatus(nationalId: string): Promise<ContactStatus> {
+    try {
+      const contact = await deps.contactRegister.lookup(nationalId);
+      if (!contact) {
+        return { available: true, registered: false, reserved: false, outdated: false };
+      }
+      return { available: true, registered: true, reserved: contact.reserved, outdated: contact.outdated };
+    } catch (error) {
+      if (error instanceof RegisterUnavailableError) {
+        return { available: false, registered: null, reserved: null, outdated: null };
+      }
+      throw error;
+    }
+  }
+
+  return {
+    /** The person with access checked; 404 when missing or out of reach. */
+    async resolve(principal: Principal, personId: string, tx: DbOrTx = db): Promise<PersonState> {
+      return assertReach(principal, await repo.getStateById(tx, personId));
+    },
+
+    /** As resolve, and locks the person for the transaction so writes to one plan are serialised. */
+    async resolveForWrite(principal: Principal, personId: string, tx: DbOrTx): Promise<PersonState> {
+      return assertReach(principal, await repo.getStateByIdForUpdate(tx, personId));
+    },
+
+    contactStatus,
+
+    /** Finds a person by national id (POST body, never a URL), refreshing the register snapshot. */
+    async lookup(principal: Principal, nationalId: string): Promise<PersonSummary> {
+      if (idnr(nationalId).status !== 'valid') {
+        throw validationError('body.nationalId', 'is not a valid national id (fødselsnummer or d-nummer)');
+      }
+      let state = await repo.getStateByNationalId(db, nationalId);
+      try {
+        if (await refreshFromRegister(nationalId)) {
+          state = await repo.getStateByNationalId(db, nationalId);
+        }
+      } catch (error) {
+        if (!(error instanceof RegisterUnavailableError) || !state) {
+          throw error instanceof RegisterUnavailableError
+            ? new AppError('service_unavailable', 'The person register could not be asked; try again shortly')
+            : error;
+        }
+      }
+      const reached = assertReach(principal, state);
+      return presentPersonSummary(principal, reached, await repo.getOfficeName(db, reached.officeId), await contactStatus(reached.nationalId));
+    },
+
+    /** The person's summary when opened; refreshes the snapshot when the register answers. */
+    async summary(principal: Principal, personId: string): Promise<PersonSummary> {
+      let state = await repo.getStateById(db, personId);
+      if (state && canReachPerson(principal, state)) {
+        try {
+          await refreshFromRegister(state.nationalId);
+          state = await repo.getStateById(db, personId);
+        } catch (error) {
+          if (!(error instanceof RegisterUnavailableError)) {
+            throw error;
+          }
+        }
+      }
+      const reached = assertReach(principal, state);
+      return presentPersonSummary(principal, reached, await repo.getOfficeName(db, reached.officeId), await contactStatus(reached.nationalId));
+    },
+
+    /** Who is logged in; a citizen's person is created from the register on first visit. */
+    async me(principal: Principal): Promise<Me> {
+      switch (principal.kind) {
+        case 'citizen': {
+          let state = await repo.getStateByNationalId(db, principal.nationalId);
+          if (!state) {
+            try {
+              await refreshFromRegister(principal.nationalId);
+            } catch (error) {
+              if (error instanceof RegisterUnavailableError) {
+                throw new AppError('service_unavailable', 'The person register could not be asked; try again shortly');
+              }
+              throw error;
+            }
+            state = await repo.getStateByNationalId(db, principal.nationalId);
+          }
+          if (!state) {
+            throw new AppError('not_found', 'You are not registered for follow-up by NAV');
+          }
+          return { role: 'citizen', personId: state.id, givenName: state.givenName, familyName: state.familyName, highAssurance: principal.highAssurance };
+        }
+        case 'advisor': {
+          const offices = await Promise.all(principal.offices.map(async (id) => ({ id, name: await repo.getOfficeName(db, id) })));
+          return { role: 'advisor', ident: principal.ident, name: principal.name, offices };
+        }
+        case 'employer':
+          return { role: 'employer', organisations: principal.organisations };
+        case 'system':
+          return { role: 'system', clientId: principal.clientId };
+      }
+    },
+
+    officeName: (officeId: string) => repo.getOfficeName(db, officeId),
+  };
+}
+
+export type PersonService = ReturnType<typeof createPersonService>;

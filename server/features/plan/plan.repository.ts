@@ -1,0 +1,110 @@
+import { sql } from 'kysely';
+import type { DbOrTx } from '#server/db/database.ts';
+import type { ActivityRecord } from '#server/features/activity/activity.presenter.ts';
+
+export interface GoalRecord {
+  text: string;
+  version: number;
+  changedAt: string;
+  actorRole: string;
+  actorIdent: string | null;
+  readVersion: number | null;
+}
+
+export interface PlanRows {
+  periods: { id: string; startedAt: string; endedAt: string | null }[];
+  goal: GoalRecord | null;
+  activities: (ActivityRecord & { readVersion: number | null })[];
+}
+
+/**
+ * Everything the board needs in one statement: the person's periods, the goal of the chosen period
+ * and its activities, each with the caller's side's read state. The number of statements does not
+ * grow with the plan (architecture.md, Data).
+ */
+export async function readPlan(db: DbOrTx, personId: string, periodId: string | null, side: 'CITIZEN' | 'NAV'): Promise<PlanRows> {
+  const result = await sql<PlanRows>`
+    select
+      (select coalesce(json_agg(json_build_object('id', p.id, 'startedAt', p."startedAt", 'endedAt', p."endedAt")
+                                order by p."startedAt" desc), '[]'::json)
+         from follow_up_period p where p."personId" = ${personId}) as periods,
+      (select row_to_json(g) from (
+         select goal.text, goal.version, goal."changedAt", goal."actorRole", goal."actorIdent", rs."readVersion"
+           from goal left join read_state rs on rs."subjectId" = goal."periodId" and rs.side = ${side}
+          where goal."periodId" = ${periodId}) g) as goal,
+      (select coalesce(json_agg(a order by a."createdAt", a.id), '[]'::json) from (
+         select activity.id, activity."periodId", activity.type, activity.status, activity.title, activity.description,
+                activity."fromDate", activity."toDate", activity.link, activity.details, activity."applicationStatus",
+                activity."agreedWithNav", activity."proposedBy", activity."closingReason", activity."advanceNotice",
+                activity.version, activity."changeKind", activity."createdAt", activity."changedAt",
+                activity."changedByRole", activity."changedByIdent", rs."readVersion"
+           from activity left join read_state rs on rs."subjectId" = activity.id and rs.side = ${side}
+          where activity."personId" = ${personId} and activity."periodId" = ${periodId}) a) as activities
+  `.execute(db);
+  const row = result.rows[0];
+  if (!row) {
+    return { periods: [], goal: null, activities: [] };
+  }
+  return row;
+}
+
+/** The period a plan read shows when none is asked for: the current one, else the latest. */
+export async function defaultPeriodId(db: DbOrTx, personId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('follow_up_period')
+    .select('id')
+    .where('personId', '=', personId)
+    .orderBy(sql`"endedAt" is null`, 'desc')
+    .orderBy('startedAt', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+export async function getGoalForUpdate(db: DbOrTx, periodId: string) {
+  return db.selectFrom('goal').selectAll().where('periodId', '=', periodId).forUpdate().executeTakeFirst();
+}
+
+export async function writeGoal(
+  db: DbOrTx,
+  goal: { periodId: string; personId: string; text: string; version: number; changedAt: Date; actorRole: string; actorIdent: string | null },
+): Promise<void> {
+  await db
+    .insertInto('goal')
+    .values(goal)
+    .onConflict((oc) =>
+      oc.column('periodId').doUpdateSet({
+        text: goal.text,
+        version: goal.version,
+        changedAt: goal.changedAt,
+        actorRole: goal.actorRole,
+        actorIdent: goal.actorIdent,
+      }),
+    )
+    .execute();
+  const { personId: _personId, ...version } = goal;
+  await db.insertInto('goal_version').values(version).execute();
+}
+
+export async function listGoalVersions(db: DbOrTx, periodId: string) {
+  return db.selectFrom('goal_version').selectAll().where('periodId', '=', periodId).orderBy('version', 'desc').execute();
+}
+
+export async function periodBelongsTo(db: DbOrTx, periodId: string, personId: string): Promise<boolean> {
+  const row = await db.selectFrom('follow_up_period').select('id').where('id', '=', periodId).where('personId', '=', personId).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The goal's read state is kept under its period's id; it never moves backwards. */
+export async function markGoalRead(db: DbOrTx, periodId: string, side: 'CITIZEN' | 'NAV', version: number, at: Date): Promise<void> {
+  await db
+    .insertInto('read_state')
+    .values({ subjectId: periodId, side, readVersion: version, readAt: at })
+    .onConflict((oc) =>
+      oc.columns(['subjectId', 'side']).doUpdateSet({
+        readVersion: sql<number>`greatest(read_state."readVersion", excluded."readVersion")`,
+        readAt: sql<Date>`excluded."readAt"`,
+      }),
+    )
+    .execute();
+}

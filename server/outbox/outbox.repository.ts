@@ -1,0 +1,19 @@
+import type { DbOrTx } from '#server/db/database.ts';
+
+/** Event topics, `<aggregate>.<pastTenseVerb>`; the dialog and notification issues consume them. */
+export type OutboxTopic =
+  | 'activity.created'
+  | 'advance_notice.created'
+  | 'meeting.created'
+  | 'meeting.changed'
+  | 'summary.shared'
+  | 'period.started'
+  | 'period.ended';
+
+/**
+ * Appends an event in the caller's transaction, so the event exists exactly when the change does.
+ * Payloads carry ids, never names, national ids or message text.
+ */
+export async function appendEvent(db: DbOrTx, topic: OutboxTopic, aggregateId: string, payload: Record<string, unknown>, at: Date): Promise<void> {
+  await db.insertInto('outbox').values({ topic, aggregateId, payload: JSON.stringify(payload), availableAt: at }).execute();
+}
