@@ -4,6 +4,7 @@ import type { Config } from './config.ts';
 import type { Clock } from './clock.ts';
 import type { Database } from './db/database.ts';
 import { registerAuthHook } from './auth/plugin.ts';
+import { registerWebLogin } from './auth/session.ts';
 import type { TokenVerifier } from './auth/verify.ts';
 import { registerErrorHandling } from './http/errors.ts';
 import { loggerOptions } from './http/logger.ts';
@@ -45,6 +46,8 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   await registerOpenApi(app);
   registerObservability(app, deps.database);
   registerAuthHook(app, { verifier: deps.verifier });
+  // Web login: dev identity provider (when on), sessions, CSRF, /auth/* and /api/session.
+  await registerWebLogin(app, deps);
 
   const services = createServices(deps);
   await registerFeatureRoutes(app, services);

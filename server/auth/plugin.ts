@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '#common/errors.ts';
+import { isOutsideAppAuth } from './dev-idp/route-flag.ts';
 import type { Principal } from './principal.ts';
 import type { TokenVerifier } from './verify.ts';
 
@@ -25,7 +26,8 @@ export function registerAuthHook(app: FastifyInstance, deps: AuthHookDeps): void
   app.decorateRequest('authVia', null);
   app.addHook('onRequest', async (request) => {
     const header = request.headers.authorization;
-    if (header === undefined) {
+    // The identity provider's own endpoints authenticate their clients themselves (HTTP Basic).
+    if (header === undefined || isOutsideAppAuth(request)) {
       return;
     }
     const match = /^Bearer\s+(\S+)$/i.exec(header);

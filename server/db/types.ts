@@ -166,7 +166,7 @@ export interface OidcGrantStateTable {
 
 export interface OidcSecretTable {
   name: string;
-  value: JSONColumnType<unknown, string, string>;
+  value: JSONColumnType<object, string, string>;
   createdAt: CreatedTimestamp;
 }
 

@@ -125,7 +125,7 @@ export function createDevProvider(options: DevProviderOptions): Provider {
     interactions: { url: (_ctx, interaction) => `${options.interactionPath}/${interaction.uid}` },
     renderError: (ctx, out) => {
       ctx.type = 'html';
-      ctx.body = renderErrorPage(out);
+      ctx.body = renderErrorPage({ ...out });
     },
     ttl: {
       AccessToken: TOKEN_TTL_SECONDS,
@@ -158,7 +158,7 @@ async function loadExistingGrant(ctx: KoaContextWithOIDC) {
   const existingId = oidc.result?.consent?.grantId ?? oidc.session?.grantIdFor(client.clientId);
   const grant = (existingId ? await oidc.provider.Grant.find(existingId) : undefined) ?? new oidc.provider.Grant({ clientId: client.clientId, accountId });
   grant.addOIDCScope([...oidc.requestParamOIDCScopes].join(' '));
-  for (const [indicator, server] of Object.entries(oidc.resourceServers)) {
+  for (const [indicator, server] of Object.entries(oidc.resourceServers ?? {})) {
     const scopes = [...oidc.requestParamScopes].filter((s) => server.scopes.has(s));
     if (scopes.length > 0) {
       grant.addResourceScope(indicator, scopes.join(' '));

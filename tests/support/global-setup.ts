@@ -1,0 +1,9 @@
+import type { TestProject } from 'vitest/node';
+import { prepareTemplate } from './test-database.ts';
+
+/** Runs once per test project: migrates the server template when the project runs on PostgreSQL. */
+export default async function setup(project: TestProject): Promise<void> {
+  if (project.config.env?.TEST_DB === 'postgres') {
+    await prepareTemplate();
+  }
+}

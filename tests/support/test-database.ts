@@ -1,0 +1,87 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openDatabase, type Database } from '#server/db/database.ts';
+import { migrate } from '#server/db/migrate.ts';
+
+/**
+ * A fresh database per test file: embedded PGlite in memory by default, or a new database made
+ * from a migrated template on the PostgreSQL server of TEST_DATABASE_URL when TEST_DB=postgres.
+ */
+export const TEMPLATE_DATABASE = 'aktivitetsplan_test_template';
+
+export function testDatabaseKind(): 'pglite' | 'postgres' {
+  return process.env.TEST_DB === 'postgres' ? 'postgres' : 'pglite';
+}
+
+export function serverUrl(database?: string): string {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) {
+    throw new Error('TEST_DATABASE_URL is required for tests on a PostgreSQL server');
+  }
+  if (!database) {
+    return url;
+  }
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+/** Creates the migrated template once per test run (vitest globalSetup). */
+export async function prepareTemplate(): Promise<void> {
+  const admin = new pg.Client({ connectionString: serverUrl() });
+  await admin.connect();
+  try {
+    await admin.query(`drop database if exists ${TEMPLATE_DATABASE}`);
+    await admin.query(`create database ${TEMPLATE_DATABASE}`);
+  } finally {
+    await admin.end();
+  }
+  const template = await openDatabase({ url: serverUrl(TEMPLATE_DATABASE), poolSize: 1 });
+  try {
+    await migrate(template);
+  } finally {
+    await template.close();
+  }
+}
+
+export interface TestDatabase {
+  database: Database;
+  /** Drops the database (server) or closes it (embedded). */
+  dispose(): Promise<void>;
+}
+
+export async function createTestDatabase(): Promise<TestDatabase> {
+  if (testDatabaseKind() === 'pglite') {
+    const database = await openDatabase({});
+    await migrate(database);
+    return { database, dispose: () => database.close() };
+  }
+  const name = `t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl() });
+  await admin.connect();
+  // Several test files copy the template at once, and PostgreSQL allows one copy at a time.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await admin.query(`create database ${name} template ${TEMPLATE_DATABASE}`);
+      break;
+    } catch (error) {
+      if (attempt > 100 || !/being accessed by other users/.test(String(error))) {
+        await admin.end();
+        throw error;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 100));
+    }
+  }
+  await admin.end();
+  const database = await openDatabase({ url: serverUrl(name), poolSize: 5 });
+  return {
+    database,
+    async dispose() {
+      await database.close();
+      const cleanup = new pg.Client({ connectionString: serverUrl() });
+      await cleanup.connect();
+      await cleanup.query(`drop database if exists ${name} with (force)`);
+      await cleanup.end();
+    },
+  };
+}
