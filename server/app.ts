@@ -32,10 +32,9 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   const app = Fastify({
     logger: loggerOptions(deps.config.logLevel),
     bodyLimit: BODY_LIMIT_BYTES,
-    disableRequestLogging: deps.config.env === 'test',
     trustProxy: deps.config.env === 'production',
-    // Opaque ids only in URLs; long URLs are refused rather than parsed.
-    maxParamLength: 100,
+    // Opaque ids only in URLs; long path parameters are refused rather than parsed.
+    routerOptions: { maxParamLength: 100 },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(createSerializerCompiler(deps.config.env !== 'production'));

@@ -10,6 +10,7 @@ import { createContactRegisterClient } from './registers/contact-register.client
 import { createPersonRegisterClient } from './registers/person-register.client.ts';
 import { startLocalRegisterServices } from './registers/local/start.ts';
 import type { Services } from './services.ts';
+import { seedDemoData } from './dev/demo-data.ts';
 
 export interface StartOptions {
   /** Folder of the embedded database (ignored when config.databaseUrl is set); omit for memory. */
@@ -62,6 +63,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const { app, services } = await buildApp({ config, database, clock, verifier, personRegister, contactRegister });
   const address = await app.listen({ port: config.port, host: config.host });
   const url = address.replace('[::1]', 'localhost');
+  if (config.demoData && (await seedDemoData(database.db, services, clock))) {
+    app.log.info('demo data written');
+  }
   return {
     app,
     services,

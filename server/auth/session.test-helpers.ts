@@ -31,7 +31,7 @@ export async function startAuthTestApp(
     ...options.env,
   });
   const server = await startServer(config, { clock, ...(options.database ? { database: options.database } : {}) });
-  return { url: `http://127.0.0.1:${port}`, config, server, clock, close: () => server.close() };
+  return { url: `http://127.0.0.1:${config.port}`, config, server, clock, close: () => server.close() };
 }
 
 interface StoredCookie {

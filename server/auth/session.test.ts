@@ -52,6 +52,9 @@ describe('browser login through the development identity provider', () => {
     const me = await session(browser);
     expect(me.body).toMatchObject({ role: 'citizen', displayName: 'Kari Nordmann' });
     expect(JSON.stringify(me.body)).not.toContain(kari.nationalId);
+    // The ID token's acr made it into the session: a citizen needs high assurance to reach the plan.
+    const rows = await app.server.database.db.selectFrom('web_session').select('principal').execute();
+    expect(rows.map((r) => r.principal)).toContainEqual({ kind: 'citizen', nationalId: kari.nationalId, highAssurance: true });
   });
 
   it('refuses an unknown national id on the login page and says why', async () => {

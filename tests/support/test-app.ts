@@ -112,7 +112,7 @@ export async function startTestApp(options: { clock?: ManualClock; env?: Record<
         audience: config.oidc.audience,
         subject,
         now: clock.now(),
-        ...(opts.ttlSeconds ? { ttlSeconds: opts.ttlSeconds } : {}),
+        ttlSeconds: opts.ttlSeconds ?? 24 * 3600,
       });
       return client(server.url, token);
     },

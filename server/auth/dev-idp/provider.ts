@@ -21,8 +21,12 @@ export const DEV_SYSTEM_CLIENT = {
 /** What a system token may be allowed to do; a system asks for some of these with `scope`. */
 export const SYSTEM_SCOPES = ['activity-cards:write', 'events:read'] as const;
 
-/** Claims the ID token carries beyond `sub`; the same as the access token's, plus a display name. */
-const ROLE_CLAIMS = ['role', 'pid', 'NAVident', 'name', 'offices', 'rights', 'organisations'];
+/**
+ * Claims the ID token carries beyond `sub`: the access token's, plus a display name. `acr` is the
+ * level of assurance of the login itself (citizens need idporten-loa-high); listing it under the
+ * openid scope puts it in every ID token instead of only when a client asks for it.
+ */
+const ROLE_CLAIMS = ['role', 'pid', 'acr', 'NAVident', 'name', 'offices', 'rights', 'organisations'];
 
 const TOKEN_TTL_SECONDS = 3600;
 
@@ -73,7 +77,7 @@ export function createDevProvider(options: DevProviderOptions): Provider {
       },
     ],
     scopes: ['openid', ...SYSTEM_SCOPES],
-    claims: { acr: null, sid: null, auth_time: null, iss: null, openid: ['sub', ...ROLE_CLAIMS] },
+    claims: { sid: null, auth_time: null, iss: null, openid: ['sub', ...ROLE_CLAIMS] },
     acrValues: ['idporten-loa-high', 'idporten-loa-substantial'],
     // The role claims belong in the ID token even for the code flow: the web session is built from it.
     conformIdTokenClaims: false,

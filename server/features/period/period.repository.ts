@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { DbOrTx } from '#server/db/database.ts';
 
 export interface PeriodRow {
@@ -11,6 +12,7 @@ export async function listForPerson(db: DbOrTx, personId: string): Promise<Perio
     .selectFrom('follow_up_period')
     .select(['id', 'startedAt', 'endedAt'])
     .where('personId', '=', personId)
+    .orderBy(sql`"endedAt" is null`, 'desc')
     .orderBy('startedAt', 'desc')
     .execute();
 }

@@ -26,7 +26,7 @@ export async function readPlan(db: DbOrTx, personId: string, periodId: string | 
   const result = await sql<PlanRows>`
     select
       (select coalesce(json_agg(json_build_object('id', p.id, 'startedAt', p."startedAt", 'endedAt', p."endedAt")
-                                order by p."startedAt" desc), '[]'::json)
+                                order by p."endedAt" is null desc, p."startedAt" desc), '[]'::json)
          from follow_up_period p where p."personId" = ${personId}) as periods,
       (select row_to_json(g) from (
          select goal.text, goal.version, goal."changedAt", goal."actorRole", goal."actorIdent", rs."readVersion"

@@ -1,0 +1,34 @@
+// `npm start`: builds dist/ when it is missing or older than the sources, then runs the server.
+// Without DATABASE_URL the server uses the embedded database in DATA_DIR (./data by default).
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { buildAll } from './build.mjs';
+
+const OUTPUT = 'dist/server/main.js';
+
+function newestSource(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      newest = Math.max(newest, newestSource(full));
+    } else if (!entry.name.endsWith('.test.ts')) {
+      newest = Math.max(newest, statSync(full).mtimeMs);
+    }
+  }
+  return newest;
+}
+
+const stale = !existsSync(OUTPUT) || statSync(OUTPUT).mtimeMs < Math.max(newestSource('server'), newestSource('common'));
+if (stale) {
+  await buildAll();
+}
+const child = spawn(process.execPath, ['--enable-source-maps', OUTPUT, ...process.argv.slice(2)], {
+  stdio: 'inherit',
+  env: { NODE_ENV: 'development', ...process.env },
+});
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => child.kill(signal));
+}
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
