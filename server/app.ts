@@ -1,28 +1,17 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
-import type { Config } from './config.ts';
-import type { Clock } from './clock.ts';
-import type { Database } from './db/database.ts';
+import type { AppDeps } from './deps.ts';
 import { registerAuthHook } from './auth/plugin.ts';
 import { registerWebLogin } from './auth/session.ts';
-import type { TokenVerifier } from './auth/verify.ts';
 import { registerErrorHandling } from './http/errors.ts';
 import { loggerOptions } from './http/logger.ts';
 import { registerObservability } from './http/observability.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { createSerializerCompiler } from './http/serializer.ts';
-import type { ContactRegister, PersonRegister } from './registers/types.ts';
 import { createServices, type Services } from './services.ts';
 import { registerFeatureRoutes } from './routes.ts';
 
-export interface AppDeps {
-  config: Config;
-  database: Database;
-  clock: Clock;
-  verifier: TokenVerifier;
-  personRegister: PersonRegister;
-  contactRegister: ContactRegister;
-}
+export type { AppDeps } from './deps.ts';
 
 /** Largest body any route accepts; the longest text field is 5,000 characters. */
 const BODY_LIMIT_BYTES = 100 * 1024;

@@ -1,4 +1,4 @@
-import type { AppDeps } from './app.ts';
+import type { AppDeps } from './deps.ts';
 import { createActivityService, type ActivityService } from './features/activity/activity.service.ts';
 import { createAgreementService, type AgreementService } from './features/activity/agreement.service.ts';
 import { createPeriodService, type PeriodService } from './features/period/period.service.ts';

@@ -26,6 +26,11 @@ import {
   sideOf,
 } from './activity.rules.ts';
 
+/** What the plan feature (the board read) shares with activities; other features import only this file. */
+export { assertWritable, citizenReserved, isEditable, readOnlyReason } from './activity.context.ts';
+export { presentActivity, presentChangedBy, sideOfRole, visibleTo, type ActivityRecord } from './activity.presenter.ts';
+export { sideOf } from './activity.rules.ts';
+
 export function createActivityService(deps: ActivityDeps) {
   const { db, clock, persons } = deps;
 

@@ -6,6 +6,8 @@ import type { Db } from '#server/db/database.ts';
 import type { PersonService } from '#server/features/person/person.service.ts';
 import { appendEvent } from '#server/outbox/outbox.repository.ts';
 import { presentPeriod, presentPeriods } from './period.presenter.ts';
+
+export { presentPeriod } from './period.presenter.ts';
 import * as repo from './period.repository.ts';
 
 export interface PeriodDeps {

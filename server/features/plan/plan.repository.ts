@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { DbOrTx } from '#server/db/database.ts';
-import type { ActivityRecord } from '#server/features/activity/activity.presenter.ts';
+import type { ActivityRecord } from '#server/features/activity/activity.service.ts';
 
 export interface GoalRecord {
   text: string;

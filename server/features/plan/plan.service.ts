@@ -3,11 +3,19 @@ import type { Goal, GoalUpdateInput, Plan, PlanQuery } from '#common/schemas/pla
 import { actorIdentOf, actorRoleOf, type Principal } from '#server/auth/principal.ts';
 import type { Clock } from '#server/clock.ts';
 import type { Db } from '#server/db/database.ts';
-import { assertWritable, citizenReserved, isEditable, readOnlyReason } from '#server/features/activity/activity.context.ts';
-import { presentActivity, presentChangedBy, sideOfRole, visibleTo } from '#server/features/activity/activity.presenter.ts';
-import { sideOf } from '#server/features/activity/activity.rules.ts';
+import {
+  assertWritable,
+  citizenReserved,
+  isEditable,
+  presentActivity,
+  presentChangedBy,
+  readOnlyReason,
+  sideOf,
+  sideOfRole,
+  visibleTo,
+} from '#server/features/activity/activity.service.ts';
 import type { PersonService } from '#server/features/person/person.service.ts';
-import { presentPeriod } from '#server/features/period/period.presenter.ts';
+import { presentPeriod } from '#server/features/period/period.service.ts';
 import * as repo from './plan.repository.ts';
 
 export interface PlanDeps {
