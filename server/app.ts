@@ -19,7 +19,7 @@ const BODY_LIMIT_BYTES = 100 * 1024;
 /** Builds the app: wires configuration, database, auth and features. No DI framework. */
 export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; services: Services }> {
   const app = Fastify({
-    logger: loggerOptions(deps.config.logLevel),
+    logger: loggerOptions(deps.config.logLevel, deps.logStream),
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: deps.config.env === 'production',
     // Opaque ids only in URLs; long path parameters are refused rather than parsed.

@@ -12,4 +12,6 @@ export interface AppDeps {
   verifier: TokenVerifier;
   personRegister: PersonRegister;
   contactRegister: ContactRegister;
+  /** Where process logs go (stdout unless a test captures them). */
+  logStream?: NodeJS.WritableStream;
 }

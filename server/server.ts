@@ -18,6 +18,7 @@ export interface StartOptions {
   /** An already open database (tests). */
   database?: Database;
   clock?: Clock;
+  logStream?: NodeJS.WritableStream;
 }
 
 export interface RunningServer {
@@ -60,7 +61,15 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     now: () => clock.now(),
   });
 
-  const { app, services } = await buildApp({ config, database, clock, verifier, personRegister, contactRegister });
+  const { app, services } = await buildApp({
+    config,
+    database,
+    clock,
+    verifier,
+    personRegister,
+    contactRegister,
+    ...(options.logStream ? { logStream: options.logStream } : {}),
+  });
   const address = await app.listen({ port: config.port, host: config.host });
   const url = address.replace('[::1]', 'localhost');
   if (config.demoData && (await seedDemoData(database.db, services, clock))) {

@@ -1,3 +1,4 @@
+import { ExternalDetailsSchema } from '#common/schemas/external.ts';
 import { addDays, osloDate } from '#common/time.ts';
 import type { AdvisorPrincipal, CitizenPrincipal, Principal } from '#server/auth/principal.ts';
 import type { Clock } from '#server/clock.ts';
@@ -125,16 +126,22 @@ async function addExternalCard(db: Db, personId: string, periodId: string, clock
     fromDate: addDays(today, -20),
     toDate: addDays(today, 70),
     link: null,
-    details: {
+    details: ExternalDetailsSchema.parse({
       subtype: 'ARBEIDSTRENING',
-      task: null,
-      actions: [{ url: 'https://example.test/avtale', text: 'Se avtalen', subtext: null, linkType: 'SHARED' }],
+      task: {
+        external: { text: 'Les og godkjenn avtalen', subtext: 'Avtalen må godkjennes før oppstart', url: 'https://example.test/avtale' },
+        internal: { text: 'Gå til avtalen', subtext: null, url: 'https://example.test/intern/avtale' },
+      },
+      actions: [
+        { url: 'https://example.test/avtale', text: 'Se avtalen', subtext: null, linkType: 'SHARED' },
+        { url: 'https://example.test/intern/tiltak', text: 'Tiltaksoversikt', subtext: 'For NAV', linkType: 'INTERNAL' },
+      ],
       facts: [
         { label: 'Arbeidsgiver', value: 'Bakeriet AS' },
         { label: 'Stillingsprosent', value: '50 %' },
       ],
       labels: [{ text: 'Gjennomføres', sentiment: 'POSITIVE', code: null }],
-    },
+    }),
     applicationStatus: null,
     agreedWithNav: true,
     proposedBy: null,

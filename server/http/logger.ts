@@ -5,9 +5,10 @@ import type { FastifyServerOptions } from 'fastify';
  * never by URL with its query, headers or bodies; tokens and cookies are redacted should they ever
  * reach a log call.
  */
-export function loggerOptions(level: string): FastifyServerOptions['logger'] {
+export function loggerOptions(level: string, stream?: NodeJS.WritableStream): FastifyServerOptions['logger'] {
   return {
     level,
+    ...(stream ? { stream } : {}),
     redact: {
       paths: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization', 'headers.cookie', '*.nationalId', '*.text'],
       censor: '[redacted]',

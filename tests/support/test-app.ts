@@ -88,11 +88,13 @@ function advisorFor(key: string): string {
   return advisor.key;
 }
 
-export async function startTestApp(options: { clock?: ManualClock; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { clock?: ManualClock; env?: Record<string, string>; logStream?: NodeJS.WritableStream } = {},
+): Promise<TestApp> {
   const clock = options.clock ?? new ManualClock(new Date());
   const testDb = await createTestDatabase();
   const config = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', DEV_IDP: 'on', ...options.env });
-  const server = await startServer(config, { database: testDb.database, clock });
+  const server = await startServer(config, { database: testDb.database, clock, ...(options.logStream ? { logStream: options.logStream } : {}) });
   await testDb.database.db.insertInto('office').values(OFFICES).onConflict((oc) => oc.doNothing()).execute();
   const keys = await loadOrCreateSigningKeys(testDb.database.db);
   const ids = new Map<string, string>();

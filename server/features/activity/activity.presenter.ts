@@ -1,4 +1,5 @@
 import type { Activity, ActivityStatus, ActivityType, AdvanceNotice, ApplicationStatus, ChangeKind, ActorRole } from '#common/schemas/activity.ts';
+import type { ExternalDetails } from '#common/schemas/external.ts';
 import type { Side } from './activity.rules.ts';
 
 /** The columns the presenter needs, whether they come from the activity table or from a JSON plan read. */
@@ -47,7 +48,21 @@ export function presentChangedBy(viewer: Viewer, role: string, ident: string | n
   return { role: role as ActorRole, ident: viewer.side === 'NAV' ? ident : null };
 }
 
+/** Each side sees its own task and links of a card from another system. */
+function presentExternalDetails(viewer: Viewer, details: Record<string, unknown>): Record<string, unknown> {
+  const external = details as Partial<ExternalDetails>;
+  const hiddenLink = viewer.side === 'CITIZEN' ? 'INTERNAL' : 'EXTERNAL';
+  return {
+    ...details,
+    task: external.task ? (viewer.side === 'CITIZEN' ? { external: external.task.external, internal: null } : { external: null, internal: external.task.internal }) : null,
+    actions: (external.actions ?? []).filter((a) => a.linkType !== hiddenLink),
+  };
+}
+
 function presentDetails(viewer: Viewer, record: ActivityRecord): Record<string, unknown> {
+  if (record.type === 'EXTERNAL') {
+    return presentExternalDetails(viewer, record.details);
+  }
   if (viewer.side === 'CITIZEN' && record.details.summaryShared !== true && 'summary' in record.details) {
     const { summary: _hidden, ...rest } = record.details;
     return rest;
