@@ -97,9 +97,14 @@ async function mintDirectly(config: Config, args: { subject?: string; seeded?: n
       }
       return tokens;
     }
-    // The registers run inside the app; here the person table is all there is to ask.
+    // The registers run inside the app; here the person table is all there is to ask, and a person
+    // not yet looked up there is still a person: mint anyway, but say so.
     const lookup = createPersonLookup(database.db, undefined);
-    return [await mintForSubject(keys, config, args.subject!, { ttlSeconds: args.ttlSeconds, lookup, requireKnown: false })];
+    const token = await mintForSubject(keys, config, args.subject!, { ttlSeconds: args.ttlSeconds, lookup, requireKnown: false });
+    if (token.subject.startsWith('citizen:') && !(await lookup(args.subject!))) {
+      process.stderr.write('Note: the person table does not know this national id (yet); the token is minted all the same.\n');
+    }
+    return [token];
   } finally {
     await database.close();
   }
@@ -129,6 +134,9 @@ async function main(): Promise<void> {
       fail(error.message);
     }
     throw error;
+  }
+  if (tokens.length === 0) {
+    fail('No persons are seeded in this database.', 1);
   }
   if (args.seeded !== undefined) {
     process.stdout.write(tokens.map((t) => JSON.stringify({ personId: t.personId, accessToken: t.accessToken })).join('\n') + '\n');

@@ -26,7 +26,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
     routerOptions: { maxParamLength: 100 },
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(createSerializerCompiler(deps.config.env !== 'production'));
+  app.setSerializerCompiler(createSerializerCompiler(deps.config.env === 'test'));
   // JSON only: any other content type is a 415 naming the header.
   app.removeContentTypeParser('text/plain');
 

@@ -7,14 +7,19 @@ export const CalendarDate = z.string().refine(isCalendarDate, { message: 'must b
 /** An instant with an explicit offset, e.g. 2026-12-01T09:30:00+01:00. */
 export const Instant = z.iso.datetime({ offset: true, message: 'must be a date and time with offset (ISO 8601)' });
 
+/** PostgreSQL cannot store the NUL character in text or JSON: refuse it as input, not as a 500. */
+const noNul = (value: string) => !value.includes('\u0000');
+const NO_NUL = { message: 'must not contain the NUL character' };
+
 export const requiredText = (max: number) =>
-  z.string().trim().min(1, { message: 'is required' }).max(max, { message: `must be at most ${max} characters` });
+  z.string().trim().min(1, { message: 'is required' }).max(max, { message: `must be at most ${max} characters` }).refine(noNul, NO_NUL);
 
 /** Optional text: missing, null or blank all mean "no value". */
 export const optionalText = (max: number) =>
   z
     .string()
     .max(max, { message: `must be at most ${max} characters` })
+    .refine(noNul, NO_NUL)
     .nullish()
     .transform((v) => (v === undefined || v === null || v.trim() === '' ? null : v.trim()));
 

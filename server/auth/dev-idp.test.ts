@@ -1,3 +1,8 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { exportJWK, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findPersona } from '#server/dev/personas.ts';
@@ -159,5 +164,24 @@ describe('the dev token endpoint', () => {
     const unknown = await post({ subject: '01010112345' });
     expect(unknown.status).toBe(400);
     expect(((await unknown.json()) as { error: { message: string } }).error.message).toMatch(/^body\.subject/);
+  });
+});
+
+describe('the token command (npm run token)', () => {
+  it('asks the running app when the database is embedded, and prints a token the app accepts', async () => {
+    // An empty DATA_DIR: had the command opened a database of its own, its key would not be the app's.
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'token-cmd-'));
+    const { DATABASE_URL: _server, ...env } = process.env;
+    try {
+      const { stdout } = await promisify(execFile)(path.resolve('node_modules/.bin/tsx'), ['scripts/token.ts', 'vera', '--ttl', '600'], {
+        env: { ...env, NODE_ENV: 'test', PORT: String(app.config.port), PUBLIC_URL: app.config.publicUrl, DATA_DIR: dataDir },
+      });
+      const token = stdout.trim();
+      const { status, body } = await sessionWithBearer(token);
+      expect(status).toBe(200);
+      expect(body).toMatchObject({ role: 'advisor', displayName: 'Vera Veileder' });
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,10 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '#server/clock.ts';
 import { openDatabase, type Database } from '#server/db/database.ts';
 import { freePort } from '#test/free-port.ts';
-import { Browser, logInWithBrowser, startAuthTestApp, type AuthTestApp } from './session.test-helpers.ts';
+import { Browser, createScratchDatabase, logInWithBrowser, startAuthTestApp, type AuthTestApp } from './session.test-helpers.ts';
 
 /**
  * Two app instances behind one public URL share one issuer and one session store through the
@@ -12,33 +10,15 @@ import { Browser, logInWithBrowser, startAuthTestApp, type AuthTestApp } from '.
  * instance has its own connection pool, as two processes would; otherwise they share one
  * embedded database in this process.
  */
-const serverUrl = process.env.TEST_DATABASE_URL;
-const scratchName = `auth_${randomBytes(5).toString('hex')}`;
-
+let scratch: Awaited<ReturnType<typeof createScratchDatabase>> | null = null;
 let databases: Database[] = [];
 let a: AuthTestApp;
 let b: AuthTestApp;
 
-function scratchUrl(): string {
-  const url = new URL(serverUrl!);
-  url.pathname = `/${scratchName}`;
-  return url.href;
-}
-
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 beforeAll(async () => {
-  if (serverUrl) {
-    await admin(`create database ${scratchName}`);
-    databases = [await openDatabase({ url: scratchUrl(), poolSize: 3 }), await openDatabase({ url: scratchUrl(), poolSize: 3 })];
+  if (process.env.TEST_DATABASE_URL) {
+    scratch = await createScratchDatabase();
+    databases = [scratch.database, await openDatabase({ url: scratch.url, poolSize: 3 })];
   } else {
     const shared = await openDatabase({});
     databases = [shared, shared];
@@ -54,11 +34,11 @@ beforeAll(async () => {
 afterAll(async () => {
   await b?.close();
   await a?.close();
-  for (const database of new Set(databases)) {
-    await database.close();
-  }
-  if (serverUrl) {
-    await admin(`drop database if exists ${scratchName} with (force)`);
+  if (scratch) {
+    await databases[1]?.close();
+    await scratch.drop();
+  } else {
+    await databases[0]?.close();
   }
 });
 

@@ -10,6 +10,13 @@ declare module 'fastify' {
     /** The web session behind the `sid` cookie, when that is how the caller logged in. */
     webSession: StoredSession | null;
   }
+  interface FastifyContextConfig {
+    /**
+     * Requests to this route never count as the person being active, header or not: a browser's
+     * EventSource (live streams) cannot send `x-background`.
+     */
+    background?: boolean;
+  }
 }
 
 export const SESSION_COOKIE = 'sid';
@@ -60,7 +67,7 @@ export function registerSessionHook(app: FastifyInstance, sessions: SessionServi
         `${CSRF_HEADER}: a request made with the session cookie must send the session's CSRF token in this header (GET /api/session gives it)`,
       );
     }
-    if (request.headers[BACKGROUND_HEADER] !== '1') {
+    if (request.headers[BACKGROUND_HEADER] !== '1' && request.routeOptions.config?.background !== true) {
       session = await sessions.touch(session);
     }
     request.principal = session.principal;

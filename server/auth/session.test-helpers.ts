@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { ManualClock } from '#server/clock.ts';
 import { loadConfig, type Config } from '#server/config.ts';
-import type { Database } from '#server/db/database.ts';
+import { openDatabase, type Database } from '#server/db/database.ts';
 import { startServer, type RunningServer } from '#server/server.ts';
 import { freePort } from '#test/free-port.ts';
 
@@ -17,8 +19,11 @@ export interface AuthTestApp {
   close(): Promise<void>;
 }
 
+/** The database kinds to run on: embedded always, a PostgreSQL server when TEST_DATABASE_URL names one. */
+export const DATABASE_KINDS: Array<'pglite' | 'postgres'> = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+
 export async function startAuthTestApp(
-  options: { clock?: ManualClock; database?: Database; env?: Record<string, string>; publicUrl?: string } = {},
+  options: { clock?: ManualClock; database?: Database | 'pglite' | 'postgres'; env?: Record<string, string>; publicUrl?: string } = {},
 ): Promise<AuthTestApp> {
   const clock = options.clock ?? new ManualClock(new Date());
   const port = await freePort();
@@ -30,8 +35,49 @@ export async function startAuthTestApp(
     DEV_IDP: 'on',
     ...options.env,
   });
-  const server = await startServer(config, { clock, ...(options.database ? { database: options.database } : {}) });
-  return { url: `http://127.0.0.1:${config.port}`, config, server, clock, close: () => server.close() };
+  const scratch = options.database === 'postgres' ? await createScratchDatabase() : null;
+  const given = typeof options.database === 'object' ? options.database : scratch?.database;
+  const server = await startServer(config, { clock, ...(given ? { database: given } : {}) });
+  return {
+    url: `http://127.0.0.1:${config.port}`,
+    config,
+    server,
+    clock,
+    async close() {
+      await server.close();
+      await scratch?.drop();
+    },
+  };
+}
+
+async function adminQuery(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A database of its own on the TEST_DATABASE_URL server, dropped again after the test file. */
+export async function createScratchDatabase(): Promise<{ url: string; database: Database; drop(): Promise<void> }> {
+  if (!process.env.TEST_DATABASE_URL) {
+    throw new Error('TEST_DATABASE_URL is required for tests on a PostgreSQL server');
+  }
+  const name = `auth_${randomBytes(5).toString('hex')}`;
+  await adminQuery(`create database ${name}`);
+  const url = new URL(process.env.TEST_DATABASE_URL);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ url: url.href, poolSize: 3 });
+  return {
+    url: url.href,
+    database,
+    async drop() {
+      await database.close();
+      await adminQuery(`drop database if exists ${name} with (force)`);
+    },
+  };
 }
 
 interface StoredCookie {

@@ -28,16 +28,21 @@ function sendError(reply: FastifyReply, code: ErrorCode, message: string, detail
 interface ZodLikeIssue {
   instancePath?: string;
   message?: string;
-  params?: { issue?: { path?: PropertyKey[]; message?: string; code?: string } };
+  params?: { issue?: { path?: PropertyKey[]; message?: string; code?: string; keys?: string[] } };
 }
 
 /** Turns schema-validation problems into issues that each name a field such as `body.title`. */
 function fieldIssues(error: { validation?: unknown; validationContext?: string }): FieldIssue[] {
   const context = error.validationContext ?? 'body';
-  return ((error.validation ?? []) as ZodLikeIssue[]).map((issue) => {
+  return ((error.validation ?? []) as ZodLikeIssue[]).flatMap((issue) => {
     const pathParts = issue.params?.issue?.path ?? issue.instancePath?.split('/').filter(Boolean) ?? [];
     const field = [context, ...pathParts.map(String)].join('.');
-    return { field, message: issue.params?.issue?.message ?? issue.message ?? 'invalid value' };
+    const zodIssue = issue.params?.issue;
+    // An unknown field is named itself (`body.foo`), not the object that holds it.
+    if (zodIssue?.code === 'unrecognized_keys' && zodIssue.keys?.length) {
+      return zodIssue.keys.map((key) => ({ field: `${field}.${key}`, message: 'is not a known field' }));
+    }
+    return [{ field, message: zodIssue?.message ?? issue.message ?? 'invalid value' }];
   });
 }
 

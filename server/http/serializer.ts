@@ -3,7 +3,7 @@ import { serializerCompiler as zodSerializerCompiler } from 'fastify-type-provid
 
 /**
  * Responses are shaped by presenters, which are typed. Tests additionally check every response
- * against its schema (catching drift between presenter and documentation); production only
+ * against its schema (catching drift between presenter and documentation); development and production only
  * stringifies, which keeps the hot read path lean.
  */
 export function createSerializerCompiler(validate: boolean): FastifySerializerCompiler<unknown> {
