@@ -17,7 +17,12 @@ export type { AppDeps } from './deps.ts';
 const BODY_LIMIT_BYTES = 100 * 1024;
 
 /** Builds the app: wires configuration, database, auth and features. No DI framework. */
-export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; services: Services }> {
+export interface RouteInfo {
+  method: string;
+  url: string;
+}
+
+export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; services: Services; routes: RouteInfo[] }> {
   const app = Fastify({
     logger: loggerOptions(deps.config.logLevel, deps.logStream),
     bodyLimit: BODY_LIMIT_BYTES,
@@ -30,6 +35,13 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   // JSON only: any other content type is a 415 naming the header.
   app.removeContentTypeParser('text/plain');
 
+  // Every route, for the test that holds the OpenAPI document and the access matrix complete.
+  const routes: RouteInfo[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      routes.push({ method, url: route.url });
+    }
+  });
   registerErrorHandling(app);
   await registerOpenApi(app);
   registerObservability(app, deps.database);
@@ -39,5 +51,5 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
 
   const services = createServices(deps);
   await registerFeatureRoutes(app, services);
-  return { app, services };
+  return { app, services, routes };
 }

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from './app.ts';
+import { buildApp, type RouteInfo } from './app.ts';
 import { loadOrCreateSigningKeys } from './auth/keys.ts';
 import { createTokenVerifier } from './auth/verify.ts';
 import { systemClock, type Clock } from './clock.ts';
@@ -23,6 +23,8 @@ export interface StartOptions {
 
 export interface RunningServer {
   app: FastifyInstance;
+  /** Every registered route (method and URL pattern). */
+  routes: RouteInfo[];
   services: Services;
   database: Database;
   url: string;
@@ -61,7 +63,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     now: () => clock.now(),
   });
 
-  const { app, services } = await buildApp({
+  const { app, services, routes } = await buildApp({
     config,
     database,
     clock,
@@ -77,6 +79,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   }
   return {
     app,
+    routes,
     services,
     database,
     url,
