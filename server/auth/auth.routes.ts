@@ -45,7 +45,8 @@ type SessionView = z.infer<typeof SessionView>;
 
 /** Only a path on this site: anything else (other hosts, `//host`, backslashes) becomes `/`. */
 export function safeReturnTo(value: string | undefined, publicUrl: string): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || /[\\\u0000-\u001f]/.test(value)) {
+  const controlOrBackslash = [...(value ?? '')].some((c) => c === '\\' || c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
+  if (!value || !value.startsWith('/') || value.startsWith('//') || controlOrBackslash) {
     return '/';
   }
   const base = new URL(publicUrl);

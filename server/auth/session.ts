@@ -7,7 +7,6 @@ import type { PersonRegister } from '#server/registers/types.ts';
 import { registerAuthRoutes } from './auth.routes.ts';
 import { createPersonLookup } from './dev-idp/accounts.ts';
 import { registerDevTokenRoute } from './dev-idp/dev-token.routes.ts';
-import { mountDevIdp } from './dev-idp/mount.ts';
 import { loadOrCreateSigningKeys } from './keys.ts';
 import { registerSessionHook } from './session.hook.ts';
 import { createOidcClient } from './session.oidc-client.ts';
@@ -35,6 +34,8 @@ export async function registerWebLogin(app: FastifyInstance, deps: WebLoginDeps)
   const lookup = createPersonLookup(db, deps.personRegister);
   if (config.oidc.devIdp) {
     const signingKeys = await loadOrCreateSigningKeys(db);
+    // Loaded only when on: production never loads the development identity provider at all.
+    const { mountDevIdp } = await import('./dev-idp/mount.ts');
     await mountDevIdp(app, { config, db, signingKeys, lookup });
     if (config.env !== 'production') {
       registerDevTokenRoute(app, { config, db, clock, signingKeys, lookup });

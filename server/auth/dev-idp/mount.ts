@@ -122,5 +122,10 @@ async function interactionOrNull(provider: Provider, request: FastifyRequest<{ P
 }
 
 function sendHtml(reply: FastifyReply, status: number, html: string): FastifyReply {
-  return reply.code(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(html);
+  // A login page must not be framed by another site (clickjacking a persona choice).
+  return reply
+    .code(status)
+    .headers({ 'cache-control': 'no-store', 'content-security-policy': "frame-ancestors 'none'", 'x-frame-options': 'DENY' })
+    .type('text/html; charset=utf-8')
+    .send(html);
 }

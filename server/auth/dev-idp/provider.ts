@@ -1,4 +1,4 @@
-import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import Provider, { errors, type Configuration, type JWK, type KoaContextWithOIDC } from 'oidc-provider';
 import type { Db } from '#server/db/database.ts';
 import type { SigningKeys } from '../keys.ts';
 import { findDevAccount, type PersonLookup } from './accounts.ts';
@@ -54,7 +54,8 @@ export function createDevProvider(options: DevProviderOptions): Provider {
 
   const configuration: Configuration = {
     adapter: createDbAdapterFactory(options.db),
-    jwks: { keys: [options.signingKeys.privateJwk as never] },
+    // The same key the token command and tests sign with (jose's JWK type; the same JSON shape).
+    jwks: { keys: [options.signingKeys.privateJwk as JWK] },
     cookies: { keys: options.cookieKeys },
     clients: [
       {
