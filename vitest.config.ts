@@ -6,6 +6,8 @@ import { defineConfig } from 'vitest/config';
  * on a PostgreSQL server. On CI a missing server is a failure, not a skip.
  */
 const onServer = Boolean(process.env.TEST_DATABASE_URL);
+// Each run migrates its own template database; workers inherit the name through the environment.
+process.env.TEST_TEMPLATE_DB ??= `aktivitetsplan_tpl_${process.pid}_${Date.now().toString(36)}`;
 if (process.env.CI === 'true' && !onServer) {
   throw new Error('CI=true but TEST_DATABASE_URL is not set: the PostgreSQL tests must run on CI');
 }

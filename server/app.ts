@@ -1,9 +1,9 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppDeps } from './deps.ts';
-import { registerAuthHook } from './auth/plugin.ts';
+import { registerAuthHook, requireLoginForApi } from './auth/plugin.ts';
 import { registerWebLogin } from './auth/session.ts';
-import { registerErrorHandling } from './http/errors.ts';
+import { frameworkErrorHandler, registerErrorHandling } from './http/errors.ts';
 import { loggerOptions } from './http/logger.ts';
 import { registerObservability } from './http/observability.ts';
 import { registerOpenApi } from './http/openapi.ts';
@@ -29,6 +29,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
     trustProxy: deps.config.env === 'production',
     // Opaque ids only in URLs; long path parameters are refused rather than parsed.
     routerOptions: { maxParamLength: 100 },
+    frameworkErrors: frameworkErrorHandler,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(createSerializerCompiler(deps.config.env === 'test'));
@@ -48,6 +49,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   registerAuthHook(app, { verifier: deps.verifier });
   // Web login: dev identity provider (when on), sessions, CSRF, /auth/* and /api/session.
   await registerWebLogin(app, deps);
+  requireLoginForApi(app);
 
   const services = createServices(deps);
   await registerFeatureRoutes(app, services);

@@ -39,6 +39,20 @@ export function registerAuthHook(app: FastifyInstance, deps: AuthHookDeps): void
   });
 }
 
+/**
+ * Every API route but the docs needs a login, and says so before it reads the input: a caller
+ * without one learns 401, not what their request got wrong. Registered after every hook that can
+ * establish a principal (Bearer, session cookie).
+ */
+export function requireLoginForApi(app: FastifyInstance): void {
+  app.addHook('onRequest', async (request) => {
+    const route = request.routeOptions.url ?? '';
+    if (request.principal === null && route.startsWith('/api/') && !route.startsWith('/api/docs')) {
+      throw new AppError('unauthenticated', 'Log in to continue');
+    }
+  });
+}
+
 /** The caller's principal, or 401. */
 export function requirePrincipal(request: FastifyRequest): Principal {
   if (!request.principal) {

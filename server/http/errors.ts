@@ -25,10 +25,12 @@ function sendError(reply: FastifyReply, code: ErrorCode, message: string, detail
   return reply.code(STATUS_BY_CODE[code]).type('application/json; charset=utf-8').send(errorBody(code, message, details));
 }
 
+/** One item of `error.validation` as fastify-type-provider-zod makes it from a zod issue. */
 interface ZodLikeIssue {
+  keyword?: string;
   instancePath?: string;
   message?: string;
-  params?: { issue?: { path?: PropertyKey[]; message?: string; code?: string; keys?: string[] } };
+  params?: { keys?: unknown; issue?: { path?: PropertyKey[]; message?: string } };
 }
 
 /** Turns schema-validation problems into issues that each name a field such as `body.title`. */
@@ -37,21 +39,28 @@ function fieldIssues(error: { validation?: unknown; validationContext?: string }
   return ((error.validation ?? []) as ZodLikeIssue[]).flatMap((issue) => {
     const pathParts = issue.params?.issue?.path ?? issue.instancePath?.split('/').filter(Boolean) ?? [];
     const field = [context, ...pathParts.map(String)].join('.');
-    const zodIssue = issue.params?.issue;
     // An unknown field is named itself (`body.foo`), not the object that holds it.
-    if (zodIssue?.code === 'unrecognized_keys' && zodIssue.keys?.length) {
-      return zodIssue.keys.map((key) => ({ field: `${field}.${key}`, message: 'is not a known field' }));
+    const keys = issue.params?.keys;
+    if (issue.keyword === 'unrecognized_keys' && Array.isArray(keys) && keys.length > 0) {
+      return keys.map((key) => ({ field: `${field}.${String(key)}`, message: 'is not a known field' }));
     }
-    return [{ field, message: zodIssue?.message ?? issue.message ?? 'invalid value' }];
+    return [{ field, message: issue.params?.issue?.message ?? issue.message ?? 'invalid value' }];
   });
 }
 
+/**
+ * Every 404 is the same bytes, whichever layer noticed what: a person, activity or period out of
+ * the caller's reach must read exactly like one that does not exist (architecture.md, "Errors"),
+ * and a message naming what was missing ("No such activity" vs "No such person") would tell them apart.
+ */
+const NOT_FOUND_MESSAGE = 'No such resource';
+
 export function registerErrorHandling(app: FastifyInstance): void {
-  app.setNotFoundHandler((_request: FastifyRequest, reply: FastifyReply) => sendError(reply, 'not_found', 'No such resource'));
+  app.setNotFoundHandler((_request: FastifyRequest, reply: FastifyReply) => sendError(reply, 'not_found', NOT_FOUND_MESSAGE));
 
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof AppError) {
-      return sendError(reply, error.code, error.message, error.details);
+      return error.code === 'not_found' ? sendError(reply, 'not_found', NOT_FOUND_MESSAGE) : sendError(reply, error.code, error.message, error.details);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const issues = fieldIssues(error);
@@ -84,4 +93,12 @@ export function registerErrorHandling(app: FastifyInstance): void {
     request.log.error({ err: error, reqId: request.id }, 'unhandled error');
     return sendError(reply, 'internal', `Something went wrong on our side (reference ${request.id})`);
   });
+}
+
+/**
+ * The router's own refusals (a path parameter over the length limit, a badly percent-encoded URL)
+ * are answered in the same shape as every other error, naming the path parameters.
+ */
+export function frameworkErrorHandler(_error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  void sendError(reply, 'validation_failed', 'params: the path could not be read', { issues: [{ field: 'params', message: 'could not be read' }] });
 }

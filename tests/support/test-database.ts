@@ -7,7 +7,10 @@ import { migrate } from '#server/db/migrate.ts';
  * A fresh database per test file: embedded PGlite in memory by default, or a new database made
  * from a migrated template on the PostgreSQL server of TEST_DATABASE_URL when TEST_DB=postgres.
  */
-export const TEMPLATE_DATABASE = 'aktivitetsplan_test_template';
+/** One template per test run (vitest.config.ts names it), so parallel runs never share one. */
+export function templateDatabase(): string {
+  return process.env.TEST_TEMPLATE_DB ?? 'aktivitetsplan_test_template';
+}
 
 export function testDatabaseKind(): 'pglite' | 'postgres' {
   return process.env.TEST_DB === 'postgres' ? 'postgres' : 'pglite';
@@ -26,17 +29,28 @@ export function serverUrl(database?: string): string {
   return parsed.toString();
 }
 
+/** Drops the run's template (vitest globalSetup teardown). */
+export async function dropTemplate(): Promise<void> {
+  const admin = new pg.Client({ connectionString: serverUrl() });
+  await admin.connect();
+  try {
+    await admin.query(`drop database if exists ${templateDatabase()} with (force)`);
+  } finally {
+    await admin.end();
+  }
+}
+
 /** Creates the migrated template once per test run (vitest globalSetup). */
 export async function prepareTemplate(): Promise<void> {
   const admin = new pg.Client({ connectionString: serverUrl() });
   await admin.connect();
   try {
-    await admin.query(`drop database if exists ${TEMPLATE_DATABASE}`);
-    await admin.query(`create database ${TEMPLATE_DATABASE}`);
+    await admin.query(`drop database if exists ${templateDatabase()}`);
+    await admin.query(`create database ${templateDatabase()}`);
   } finally {
     await admin.end();
   }
-  const template = await openDatabase({ url: serverUrl(TEMPLATE_DATABASE), poolSize: 1 });
+  const template = await openDatabase({ url: serverUrl(templateDatabase()), poolSize: 1 });
   try {
     await migrate(template);
   } finally {
@@ -62,7 +76,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   // Several test files copy the template at once, and PostgreSQL allows one copy at a time.
   for (let attempt = 0; ; attempt++) {
     try {
-      await admin.query(`create database ${name} template ${TEMPLATE_DATABASE}`);
+      await admin.query(`create database ${name} template ${templateDatabase()}`);
       break;
     } catch (error) {
       if (attempt > 100 || !/being accessed by other users/.test(String(error))) {
