@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -28,6 +29,45 @@ const INT8_OID = 20;
 pg.types.setTypeParser(DATE_OID, (value) => value);
 pg.types.setTypeParser(INT8_OID, (value) => Number(value));
 
+/** At most this many distinct statements are prepared; the rest run unnamed (no unbounded cache). */
+const MAX_PREPARED_STATEMENTS = 500;
+
+/**
+ * Runs every parameterised statement as a named prepared statement, so PostgreSQL plans each
+ * distinct statement once per connection instead of on every execution. Planning was more than
+ * half of the database's CPU time on the plan read (bench/README.md). Statements are named by a
+ * hash of their text; pg keeps the prepared ones per connection.
+ */
+function preparingPool(pool: pg.Pool) {
+  const names = new Map<string, string>();
+  const nameFor = (text: string): string | undefined => {
+    let name = names.get(text);
+    if (name === undefined && names.size < MAX_PREPARED_STATEMENTS) {
+      name = `k${createHash('sha1').update(text).digest('base64url')}`;
+      names.set(text, name);
+    }
+    return name;
+  };
+  return {
+    async connect() {
+      const client = await pool.connect();
+      return {
+        query(text: unknown, parameters?: readonly unknown[]) {
+          if (typeof text === 'string' && parameters && parameters.length > 0) {
+            const name = nameFor(text);
+            if (name) {
+              return client.query({ name, text, values: parameters as unknown[] });
+            }
+          }
+          return (client.query as (...args: unknown[]) => unknown)(text, parameters);
+        },
+        release: () => client.release(),
+      };
+    },
+    end: () => pool.end(),
+  } as unknown as pg.Pool;
+}
+
 export interface OpenDatabaseOptions {
   url?: string | undefined;
   dataDir?: string | undefined;
@@ -38,7 +78,7 @@ export interface OpenDatabaseOptions {
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
     return { db, kind: 'postgres', pool, close: () => db.destroy() };
   }
   if (options.dataDir) {

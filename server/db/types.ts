@@ -64,6 +64,8 @@ export interface GoalTable {
   changedAt: Timestamp;
   actorRole: string;
   actorIdent: string | null;
+  citizenReadVersion: Generated<number>;
+  navReadVersion: Generated<number>;
 }
 
 export interface GoalVersionTable {
@@ -104,6 +106,9 @@ export interface ActivityTable extends ActivityColumns {
   id: Generated<string>;
   createdAt: Timestamp;
   createdByRole: string;
+  /** The version each side last read (unread markers); not history, never versioned. */
+  citizenReadVersion: Generated<number>;
+  navReadVersion: Generated<number>;
 }
 
 export interface ActivityVersionTable extends ActivityColumns {
@@ -125,13 +130,6 @@ export interface AdvanceNoticeVersionTable {
   createdByIdent: string;
   changedAt: Timestamp;
   changedByRole: string;
-}
-
-export interface ReadStateTable {
-  subjectId: string;
-  side: 'CITIZEN' | 'NAV';
-  readVersion: number;
-  readAt: Timestamp;
 }
 
 export interface OutboxTable {
@@ -204,7 +202,6 @@ export interface DB {
   activity: ActivityTable;
   activity_version: ActivityVersionTable;
   advance_notice_version: AdvanceNoticeVersionTable;
-  read_state: ReadStateTable;
   outbox: OutboxTable;
   oidc_grant_state: OidcGrantStateTable;
   oidc_secret: OidcSecretTable;

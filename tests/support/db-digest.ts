@@ -14,7 +14,6 @@ export const PLAN_TABLES = [
   'activity',
   'activity_version',
   'advance_notice_version',
-  'read_state',
   'outbox',
 ] as const;
 

@@ -75,7 +75,7 @@ export async function getByIdForUpdate(db: DbOrTx, id: string): Promise<Activity
 /** Inserts a new activity and its first version. */
 export async function insert(
   db: DbOrTx,
-  values: Omit<ActivityRow, 'id' | 'details' | 'advanceNotice' | 'version'> & { details: Record<string, unknown> },
+  values: Omit<ActivityRow, 'id' | 'details' | 'advanceNotice' | 'version' | 'citizenReadVersion' | 'navReadVersion'> & { details: Record<string, unknown> },
 ): Promise<ActivityRow> {
   const row = await db
     .insertInto('activity')
@@ -119,21 +119,15 @@ export async function appendAdvanceNoticeVersion(db: DbOrTx, row: Omit<Selectabl
   await db.insertInto('advance_notice_version').values(row).execute();
 }
 
-export async function getReadVersion(db: DbOrTx, subjectId: string, side: 'CITIZEN' | 'NAV'): Promise<number> {
-  const row = await db.selectFrom('read_state').select('readVersion').where('subjectId', '=', subjectId).where('side', '=', side).executeTakeFirst();
-  return row?.readVersion ?? 0;
-}
+/** The column holding a side's read version. */
+export const readColumn = (side: 'CITIZEN' | 'NAV') => (side === 'CITIZEN' ? 'citizenReadVersion' : 'navReadVersion');
 
-/** Records that a side has read a subject up to a version; never moves backwards. */
-export async function markRead(db: DbOrTx, subjectId: string, side: 'CITIZEN' | 'NAV', version: number, at: Date): Promise<void> {
+/** Records that a side has read an activity up to a version; never moves backwards. */
+export async function markRead(db: DbOrTx, activityId: string, side: 'CITIZEN' | 'NAV', version: number): Promise<void> {
+  const column = readColumn(side);
   await db
-    .insertInto('read_state')
-    .values({ subjectId, side, readVersion: version, readAt: at })
-    .onConflict((oc) =>
-      oc.columns(['subjectId', 'side']).doUpdateSet({
-        readVersion: sql<number>`greatest(read_state."readVersion", excluded."readVersion")`,
-        readAt: sql<Date>`excluded."readAt"`,
-      }),
-    )
+    .updateTable('activity')
+    .set({ [column]: sql<number>`greatest(${sql.ref(column)}, ${version})` })
+    .where('id', '=', activityId)
     .execute();
 }

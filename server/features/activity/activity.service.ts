@@ -94,7 +94,8 @@ export function createActivityService(deps: ActivityDeps) {
       if (!visibleTo({ side }, row)) {
         throw new AppError('not_found', 'No such activity');
       }
-      const [versions, readVersion] = await Promise.all([repo.listVersions(db, activityId), repo.getReadVersion(db, activityId, side)]);
+      const versions = await repo.listVersions(db, activityId);
+      const readVersion = row[repo.readColumn(side)];
       const writable = readOnlyReason(side, person, row.periodId) === null;
       return { activity: presentFor(principal, row, readVersion, writable), history: buildHistory({ side }, language, versions) };
     },
@@ -169,7 +170,7 @@ export function createActivityService(deps: ActivityDeps) {
       if (version > row.version) {
         throw validationError('body.version', 'is newer than the activity');
       }
-      await repo.markRead(db, activityId, side, version, clock.now());
+      await repo.markRead(db, activityId, side, version);
     },
   };
 }

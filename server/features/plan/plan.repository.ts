@@ -29,16 +29,17 @@ export async function readPlan(db: DbOrTx, personId: string, periodId: string | 
                                 order by p."endedAt" is null desc, p."startedAt" desc), '[]'::json)
          from follow_up_period p where p."personId" = ${personId}) as periods,
       (select row_to_json(g) from (
-         select goal.text, goal.version, goal."changedAt", goal."actorRole", goal."actorIdent", rs."readVersion"
-           from goal left join read_state rs on rs."subjectId" = goal."periodId" and rs.side = ${side}
-          where goal."periodId" = ${periodId}) g) as goal,
+         select goal.text, goal.version, goal."changedAt", goal."actorRole", goal."actorIdent",
+                case when ${side}::text = 'CITIZEN' then goal."citizenReadVersion" else goal."navReadVersion" end as "readVersion"
+           from goal where goal."periodId" = ${periodId}) g) as goal,
       (select coalesce(json_agg(a order by a."createdAt", a.id), '[]'::json) from (
          select activity.id, activity."periodId", activity.type, activity.status, activity.title, activity.description,
                 activity."fromDate", activity."toDate", activity.link, activity.details, activity."applicationStatus",
                 activity."agreedWithNav", activity."proposedBy", activity."closingReason", activity."advanceNotice",
                 activity.version, activity."changeKind", activity."createdAt", activity."changedAt",
-                activity."changedByRole", activity."changedByIdent", rs."readVersion"
-           from activity left join read_state rs on rs."subjectId" = activity.id and rs.side = ${side}
+                activity."changedByRole", activity."changedByIdent",
+                case when ${side}::text = 'CITIZEN' then activity."citizenReadVersion" else activity."navReadVersion" end as "readVersion"
+           from activity
           where activity."personId" = ${personId} and activity."periodId" = ${periodId}) a) as activities
   `.execute(db);
   const row = result.rows[0];
@@ -95,16 +96,12 @@ export async function periodBelongsTo(db: DbOrTx, periodId: string, personId: st
   return row !== undefined;
 }
 
-/** The goal's read state is kept under its period's id; it never moves backwards. */
-export async function markGoalRead(db: DbOrTx, periodId: string, side: 'CITIZEN' | 'NAV', version: number, at: Date): Promise<void> {
+/** The goal's read state; it never moves backwards. */
+export async function markGoalRead(db: DbOrTx, periodId: string, side: 'CITIZEN' | 'NAV', version: number): Promise<void> {
+  const column = side === 'CITIZEN' ? 'citizenReadVersion' : 'navReadVersion';
   await db
-    .insertInto('read_state')
-    .values({ subjectId: periodId, side, readVersion: version, readAt: at })
-    .onConflict((oc) =>
-      oc.columns(['subjectId', 'side']).doUpdateSet({
-        readVersion: sql<number>`greatest(read_state."readVersion", excluded."readVersion")`,
-        readAt: sql<Date>`excluded."readAt"`,
-      }),
-    )
+    .updateTable('goal')
+    .set({ [column]: sql<number>`greatest(${sql.ref(column)}, ${version})` })
+    .where('periodId', '=', periodId)
     .execute();
 }

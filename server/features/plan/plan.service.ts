@@ -127,7 +127,7 @@ export function createPlanService(deps: PlanDeps) {
       if (!person.currentPeriodId) {
         throw new AppError('conflict', 'There is no current follow-up period');
       }
-      await repo.markGoalRead(db, person.currentPeriodId, side, version, clock.now());
+      await repo.markGoalRead(db, person.currentPeriodId, side, version);
     },
   };
 }
