@@ -1,4 +1,4 @@
-import { createLocalJWKSet, createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { JwtError, localKeyResolver, remoteKeyResolver, verifyJwt, type KeyResolver } from './jwt.ts';
 import { z } from 'zod';
 import { AppError } from '#common/errors.ts';
 import type { AdvisorRight, Principal } from './principal.ts';
@@ -23,7 +23,7 @@ const ClaimsSchema = z.discriminatedUnion('role', [
   z.object({ role: z.literal('system'), client_id: z.string().min(1), scope: z.string().default('') }),
 ]);
 
-export function principalFromClaims(payload: JWTPayload): Principal {
+export function principalFromClaims(payload: Record<string, unknown>): Principal {
   const parsed = ClaimsSchema.safeParse(payload);
   if (!parsed.success) {
     throw new AppError('unauthenticated', 'The token does not carry the claims this service needs');
@@ -56,33 +56,27 @@ export function createTokenVerifier(options: {
   jwksUrl?: string;
   now?: () => Date;
 }): TokenVerifier {
-  let keySet: JWTVerifyGetKey;
+  let keys: KeyResolver;
   if (options.localKeys) {
-    keySet = createLocalJWKSet({ keys: [options.localKeys.publicJwk] });
+    keys = localKeyResolver([options.localKeys.publicJwk]);
   } else if (options.jwksUrl) {
-    keySet = createRemoteJWKSet(new URL(options.jwksUrl));
+    keys = remoteKeyResolver(options.jwksUrl);
   } else {
     throw new Error('a token verifier needs local keys or a JWKS URL');
   }
+  const now = options.now ?? (() => new Date());
   return {
     async verify(token: string): Promise<Principal> {
+      let payload: Record<string, unknown>;
       try {
-        const { payload } = await jwtVerify(token, keySet, {
-          issuer: options.issuer,
-          audience: options.audience,
-          algorithms: ['RS256', 'ES256', 'PS256'],
-          ...(options.now ? { currentDate: options.now() } : {}),
-        });
-        return principalFromClaims(payload);
+        payload = await verifyJwt(token, keys, { issuer: options.issuer, audience: options.audience, now: Math.floor(now().getTime() / 1000) });
       } catch (error) {
-        if (error instanceof AppError) {
-          throw error;
-        }
-        if (error instanceof joseErrors.JWTExpired) {
+        if (error instanceof JwtError && error.reason === 'expired') {
           throw new AppError('unauthenticated', 'The login has expired');
         }
         throw new AppError('unauthenticated', 'The token is not valid');
       }
+      return principalFromClaims(payload);
     },
   };
 }

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import type { DbOrTx } from '#server/db/database.ts';
 import type { PersonRecord } from '#server/registers/types.ts';
 
@@ -67,8 +67,18 @@ function toState(row: Awaited<ReturnType<ReturnType<typeof stateQuery>['executeT
   return { ...row, manualFollowUp: row.manualFollowUp ?? false, currentPeriodId: row.currentPeriodId ?? null, kvpOfficeId: row.kvpOfficeId ?? null };
 }
 
+/** The same statement as stateQuery, written out once: this read precedes every request on a person. */
+const STATE_BY_ID_SQL = `
+  select p.id, p."nationalId", p."givenName", p."familyName", p."protectedAddress", p."navEmployee", p."officeId",
+         p."language", p."registerRefreshedAt",
+         (select f.id from follow_up_period f where f."personId" = p.id and f."endedAt" is null) as "currentPeriodId",
+         (select m.manual from manual_follow_up_log m where m."personId" = p.id order by m.id desc limit 1) as "manualFollowUp",
+         (select k."officeId" from kvp_period k where k."personId" = p.id and k."endedAt" is null) as "kvpOfficeId"
+    from person p where p.id = $1`;
+
 export async function getStateById(db: DbOrTx, id: string): Promise<PersonState | undefined> {
-  return toState(await stateQuery(db).where('person.id', '=', id).executeTakeFirst());
+  const result = await db.executeQuery<Parameters<typeof toState>[0] & object>(CompiledQuery.raw(STATE_BY_ID_SQL, [id]));
+  return toState(result.rows[0]);
 }
 
 /** Locks the person row for the rest of the transaction: writes to one plan happen one at a time. */

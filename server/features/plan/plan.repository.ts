@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import type { DbOrTx } from '#server/db/database.ts';
 import type { ActivityRecord } from '#server/features/activity/activity.service.ts';
 
@@ -17,31 +17,34 @@ export interface PlanRows {
   activities: (ActivityRecord & { readVersion: number | null })[];
 }
 
-/**
- * Everything the board needs in one statement: the person's periods, the goal of the chosen period
- * and its activities, each with the caller's side's read state. The number of statements does not
- * grow with the plan (architecture.md, Data).
- */
-export async function readPlan(db: DbOrTx, personId: string, periodId: string | null, side: 'CITIZEN' | 'NAV'): Promise<PlanRows> {
-  const result = await sql<PlanRows>`
+/** $1 person, $2 side ('CITIZEN' | 'NAV'), $3 period. */
+const PLAN_SQL = `
     select
       (select coalesce(json_agg(json_build_object('id', p.id, 'startedAt', p."startedAt", 'endedAt', p."endedAt")
                                 order by p."endedAt" is null desc, p."startedAt" desc), '[]'::json)
-         from follow_up_period p where p."personId" = ${personId}) as periods,
+         from follow_up_period p where p."personId" = $1) as periods,
       (select row_to_json(g) from (
          select goal.text, goal.version, goal."changedAt", goal."actorRole", goal."actorIdent",
-                case when ${side}::text = 'CITIZEN' then goal."citizenReadVersion" else goal."navReadVersion" end as "readVersion"
-           from goal where goal."periodId" = ${periodId}) g) as goal,
+                case when $2::text = 'CITIZEN' then goal."citizenReadVersion" else goal."navReadVersion" end as "readVersion"
+           from goal where goal."periodId" = $3) g) as goal,
       (select coalesce(json_agg(a order by a."createdAt", a.id), '[]'::json) from (
          select activity.id, activity."periodId", activity.type, activity.status, activity.title, activity.description,
                 activity."fromDate", activity."toDate", activity.link, activity.details, activity."applicationStatus",
                 activity."agreedWithNav", activity."proposedBy", activity."closingReason", activity."advanceNotice",
                 activity.version, activity."changeKind", activity."createdAt", activity."changedAt",
                 activity."changedByRole", activity."changedByIdent",
-                case when ${side}::text = 'CITIZEN' then activity."citizenReadVersion" else activity."navReadVersion" end as "readVersion"
+                case when $2::text = 'CITIZEN' then activity."citizenReadVersion" else activity."navReadVersion" end as "readVersion"
            from activity
-          where activity."personId" = ${personId} and activity."periodId" = ${periodId}) a) as activities
-  `.execute(db);
+          where activity."personId" = $1 and activity."periodId" = $3) a) as activities
+  `;
+
+/**
+ * Everything the board needs in one statement: the person's periods, the goal of the chosen period
+ * and its activities, each with the caller's side's read state. The number of statements does not
+ * grow with the plan (architecture.md, Data).
+ */
+export async function readPlan(db: DbOrTx, personId: string, periodId: string | null, side: 'CITIZEN' | 'NAV'): Promise<PlanRows> {
+  const result = await db.executeQuery<PlanRows>(CompiledQuery.raw(PLAN_SQL, [personId, side, periodId]));
   const row = result.rows[0];
   if (!row) {
     return { periods: [], goal: null, activities: [] };
