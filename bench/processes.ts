@@ -1,0 +1,133 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import http from 'node:http';
+import net from 'node:net';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import type { JWK } from 'jose';
+
+/** Child processes of the benchmark (registers, app) and the token issuer's key endpoint. */
+export const ROOT = path.resolve(import.meta.dirname, '..');
+
+export interface Child {
+  process: ChildProcess;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+function spawnTs(script: string, args: string[], env: NodeJS.ProcessEnv, nodeArgs: string[] = []): ChildProcess {
+  return spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script, ...args], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
+}
+
+function stopper(child: ChildProcess): () => Promise<void> {
+  return async () => {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      return;
+    }
+    const exited = once(child, 'exit');
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
+  };
+}
+
+export async function startRegisters(dataDir: string): Promise<Child & { personUrl: string; contactUrl: string }> {
+  const child = spawnTs('bench/registers-main.ts', [dataDir], { ...process.env, NODE_ENV: 'production' });
+  const stderr: string[] = [];
+  child.stderr!.on('data', (d: Buffer) => stderr.push(d.toString()));
+  const lines = createInterface({ input: child.stdout! });
+  const first = await Promise.race([
+    new Promise<string>((resolve) => lines.once('line', resolve)),
+    once(child, 'exit').then(() => {
+      throw new Error(`the register services did not start:\n${stderr.join('')}`);
+    }),
+  ]);
+  const urls = JSON.parse(first) as { personUrl: string; contactUrl: string };
+  return { process: child, pid: child.pid!, ...urls, stop: stopper(child) };
+}
+
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const port = (server.address() as net.AddressInfo).port;
+  server.close();
+  await once(server, 'close');
+  return port;
+}
+
+export interface AppOptions {
+  mode: 'production' | 'development';
+  databaseUrl: string;
+  issuer: string;
+  personUrl: string;
+  contactUrl: string;
+  dataDir: string;
+  /** Extra node options, e.g. --cpu-prof to profile the app. */
+  nodeArgs?: string[];
+}
+
+/**
+ * The real app (server/main.ts) in its own process, as in production: NODE_ENV=production with the
+ * benchmark as its external token issuer (JWKS), or NODE_ENV=development with the development
+ * identity provider's key from the database (same tokens: the issuer is set to the same URL).
+ */
+export async function startApp(options: AppOptions): Promise<Child & { url: string }> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NODE_ENV: options.mode,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    PUBLIC_URL: url,
+    DATABASE_URL: options.databaseUrl,
+    DATA_DIR: options.dataDir,
+    LOG_LEVEL: 'warn',
+    OIDC_ISSUER: options.issuer,
+    DEV_IDP: options.mode === 'production' ? 'off' : 'on',
+    DEMO_DATA: 'off',
+    PERSON_REGISTER_URL: options.personUrl,
+    CONTACT_REGISTER_URL: options.contactUrl,
+    ...(options.mode === 'production' ? { OIDC_CLIENT_SECRET: 'benchmark-client-secret' } : {}),
+  };
+  const child = spawnTs('server/main.ts', [], env, options.nodeArgs);
+  const output: string[] = [];
+  child.stdout!.on('data', (d: Buffer) => output.push(d.toString()));
+  child.stderr!.on('data', (d: Buffer) => output.push(d.toString()));
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) {
+      throw new Error(`the app (${options.mode}) exited with ${child.exitCode}:\n${output.join('').slice(-3000)}`);
+    }
+    const ready = await fetch(`${url}/health/ready`).then((r) => r.ok, () => false);
+    if (ready) {
+      break;
+    }
+    if (Date.now() > deadline) {
+      await stopper(child)();
+      throw new Error(`the app (${options.mode}) was not ready within 120 s:\n${output.join('').slice(-3000)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return { process: child, pid: child.pid!, url, stop: stopper(child) };
+}
+
+/** The benchmark as the app's token issuer: serves the public key at `${issuer}/jwks`. */
+export async function startIssuer(publicJwk: JWK): Promise<{ issuer: string; close(): Promise<void> }> {
+  const body = JSON.stringify({ keys: [publicJwk] });
+  const server = http.createServer((request, response) => {
+    if (request.url === '/oidc/jwks') {
+      response.writeHead(200, { 'content-type': 'application/json' }).end(body);
+    } else {
+      response.writeHead(404).end();
+    }
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  // With a path: the development identity provider (development mode) mounts itself under it.
+  const issuer = `http://127.0.0.1:${(server.address() as net.AddressInfo).port}/oidc`;
+  return { issuer, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}

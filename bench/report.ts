@@ -1,0 +1,103 @@
+import type { Cost } from './observe.ts';
+import type { Saturation, Stats } from './load.ts';
+
+/** The printed table and the JSON shape of a run. */
+export type Measured<T> = T & { cost: Cost };
+
+export interface ModeResults {
+  planSteady?: Measured<Stats>;
+  planSaturation?: Measured<Saturation>;
+  rawSaturation?: Measured<Saturation>;
+  rawUnnamedSaturation?: Measured<Saturation>;
+  createSteady?: Measured<Stats>;
+  createSaturation?: Measured<Saturation>;
+  statusSteady?: Measured<Stats>;
+  statusSaturation?: Measured<Saturation>;
+}
+
+export const TARGETS = {
+  planP99Ms: 5,
+  planReadsPerSecond: 2000,
+  apiRawRatio: 0.6,
+  writeP99Ms: 10,
+  writesPerSecond: 1000,
+};
+
+const n = (x: number | undefined, digits = 0) =>
+  x === undefined || Number.isNaN(x) ? '—' : x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const ok = (pass: boolean | undefined) => (pass === undefined ? '' : pass ? 'met' : 'MISSED');
+const best = (s?: Saturation) => s?.best ?? undefined;
+const sat = (s?: Saturation) => (best(s) ? `${n(best(s)!.throughput)}/s (c=${best(s)!.concurrency}, p99 ${n(best(s)!.p99, 1)} ms)` : 'no clean step');
+
+export function ratio(results: ModeResults): number | undefined {
+  const api = best(results.planSaturation)?.throughput;
+  const raw = best(results.rawSaturation)?.throughput;
+  return api && raw ? Math.round((api / raw) * 100) / 100 : undefined;
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  return [line(rows[0]!), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.slice(1).map(line)].join('\n');
+}
+
+export function headline(r: ModeResults): string {
+  const steady = (s: Stats | undefined, rate: number) =>
+    s ? `p50 ${n(s.p50, 2)} ms, p99 ${n(s.p99, 2)} ms at ${rate}/s${s.errors ? ` (${s.errors} errors)` : ''}` : '—';
+  const k = ratio(r);
+  return table([
+    ['Measure', 'Result', 'Target', ''],
+    ['Plan read GET /api/persons/:id/plan', steady(r.planSteady, 200), `p99 ≤ ${TARGETS.planP99Ms} ms`, ok(r.planSteady && r.planSteady.errors === 0 && r.planSteady.p99 <= TARGETS.planP99Ms)],
+    ['Plan read, saturation', sat(r.planSaturation), `≥ ${n(TARGETS.planReadsPerSecond)}/s`, ok(best(r.planSaturation) && best(r.planSaturation)!.throughput >= TARGETS.planReadsPerSecond)],
+    ['Same 2 statements raw (pg, pool 10, prepared as the app does)', sat(r.rawSaturation), '', ''],
+    ['API / raw', n(k, 2), `≥ ${TARGETS.apiRawRatio}`, ok(k === undefined ? undefined : k >= TARGETS.apiRawRatio)],
+    ['(for comparison) raw unnamed, planned every time', sat(r.rawUnnamedSaturation), '', ''],
+    ['Create JOB_APPLICATION (citizen)', steady(r.createSteady, 100), `p99 ≤ ${TARGETS.writeP99Ms} ms`, ok(r.createSteady && r.createSteady.errors === 0 && r.createSteady.p99 <= TARGETS.writeP99Ms)],
+    ['Create, saturation', sat(r.createSaturation), `≥ ${n(TARGETS.writesPerSecond)}/s`, ok(best(r.createSaturation) && best(r.createSaturation)!.throughput >= TARGETS.writesPerSecond)],
+    ['Status change PUT …/status', steady(r.statusSteady, 100), `p99 ≤ ${TARGETS.writeP99Ms} ms`, ok(r.statusSteady && r.statusSteady.errors === 0 && r.statusSteady.p99 <= TARGETS.writeP99Ms)],
+    ['Status change, saturation', sat(r.statusSaturation), `≥ ${n(TARGETS.writesPerSecond)}/s`, ok(best(r.statusSaturation) && best(r.statusSaturation)!.throughput >= TARGETS.writesPerSecond)],
+  ]);
+}
+
+export function costs(r: ModeResults): string {
+  const rows = [['Phase', 'CPU cores app/db/gen/regs/other', 'CPU ms per request app/db/gen', 'DB xacts/req', 'buffer hits/reads per req']];
+  for (const [name, m] of Object.entries(r) as [string, Measured<Stats | Saturation> | undefined][]) {
+    if (m) {
+      const c = m.cost;
+      rows.push([
+        name,
+        `${n(c.cores.app, 2)} / ${n(c.cores.db, 2)} / ${n(c.cores.bench, 2)} / ${n(c.cores.registers, 2)} / ${n(Math.max(0, c.cores.machine - c.cores.app - c.cores.db - c.cores.bench - c.cores.registers), 2)}`,
+        `${n(c.cpuMsPerRequest.app, 3)} / ${n(c.cpuMsPerRequest.db, 3)} / ${n(c.cpuMsPerRequest.bench, 3)}`,
+        n(c.perRequest.xacts, 2),
+        `${n(c.perRequest.blksHit, 1)} / ${n(c.perRequest.blksRead, 2)}`,
+      ]);
+    }
+  }
+  return table(rows);
+}
+
+export function steps(name: string, s: Saturation | undefined): string {
+  if (!s) {
+    return '';
+  }
+  const rows = [['concurrency', `${name} /s`, 'p50 ms', 'p99 ms', 'errors']];
+  for (const step of s.steps) {
+    rows.push([String(step.concurrency), n(step.throughput), n(step.p50, 2), n(step.p99, 2), step.errors ? `${step.errors} ${step.errorSamples[0] ?? ''}`.slice(0, 80) : '0']);
+  }
+  return table(rows);
+}
+
+export function comparison(production: ModeResults, development: ModeResults): string {
+  const rows = [['Measure', 'NODE_ENV=production', 'NODE_ENV=development (zod-validated responses)', 'difference']];
+  const add = (label: string, a: number | undefined, b: number | undefined, unit: string) => {
+    const diff = a !== undefined && b !== undefined ? `${b >= a ? '+' : ''}${n(((b - a) / a) * 100, 0)} %` : '—';
+    rows.push([label, `${n(a, unit === '/s' ? 0 : 2)} ${unit}`, `${n(b, unit === '/s' ? 0 : 2)} ${unit}`, diff]);
+  };
+  add('plan read p50 at 200/s', production.planSteady?.p50, development.planSteady?.p50, 'ms');
+  add('plan read p99 at 200/s', production.planSteady?.p99, development.planSteady?.p99, 'ms');
+  add('plan read app CPU per request', production.planSteady?.cost.cpuMsPerRequest.app, development.planSteady?.cost.cpuMsPerRequest.app, 'ms');
+  add('plan read saturation', best(production.planSaturation)?.throughput, best(development.planSaturation)?.throughput, '/s');
+  add('create p99 at 100/s', production.createSteady?.p99, development.createSteady?.p99, 'ms');
+  add('status change p99 at 100/s', production.statusSteady?.p99, development.statusSteady?.p99, 'ms');
+  return table(rows);
+}
