@@ -67,21 +67,20 @@ function toState(row: Awaited<ReturnType<ReturnType<typeof stateQuery>['executeT
   return { ...row, manualFollowUp: row.manualFollowUp ?? false, currentPeriodId: row.currentPeriodId ?? null, kvpOfficeId: row.kvpOfficeId ?? null };
 }
 
-/** The same statement as stateQuery, written out once: this read precedes every request on a person. */
-const STATE_BY_ID_SQL = `
-  select p.id, p."nationalId", p."givenName", p."familyName", p."protectedAddress", p."navEmployee", p."officeId",
-         p."language", p."registerRefreshedAt",
-         (select f.id from follow_up_period f where f."personId" = p.id and f."endedAt" is null) as "currentPeriodId",
-         (select m.manual from manual_follow_up_log m where m."personId" = p.id order by m.id desc limit 1) as "manualFollowUp",
-         (select k."officeId" from kvp_period k where k."personId" = p.id and k."endedAt" is null) as "kvpOfficeId"
-    from person p where p.id = $1`;
+const ID_PLACEHOLDER = '00000000-0000-0000-0000-00000000c0de';
+let stateByIdCompiled: CompiledQuery | undefined;
 
+/**
+ * This read precedes every request on a person: the statement is compiled once and reused with
+ * the id put in place of the placeholder (the compiled SQL is the same for every database).
+ */
 export async function getStateById(db: DbOrTx, id: string): Promise<PersonState | undefined> {
-  const result = await db.executeQuery<Parameters<typeof toState>[0] & object>(CompiledQuery.raw(STATE_BY_ID_SQL, [id]));
+  stateByIdCompiled ??= stateQuery(db).where('person.id', '=', ID_PLACEHOLDER).compile();
+  const parameters = stateByIdCompiled.parameters.map((p) => (p === ID_PLACEHOLDER ? id : p));
+  const result = await db.executeQuery<Parameters<typeof toState>[0] & object>(CompiledQuery.raw(stateByIdCompiled.sql, parameters));
   return toState(result.rows[0]);
 }
 
-/** Locks the person row for the rest of the transaction: writes to one plan happen one at a time. */
 export async function getStateByIdForUpdate(db: DbOrTx, id: string): Promise<PersonState | undefined> {
   return toState(await stateQuery(db).where('person.id', '=', id).forUpdate().executeTakeFirst());
 }
