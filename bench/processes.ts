@@ -4,6 +4,7 @@ import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { build } from 'esbuild';
 import type { JWK } from 'jose';
 
 /** Child processes of the benchmark (registers, app) and the token issuer's key endpoint. */
@@ -15,8 +16,8 @@ export interface Child {
   stop(): Promise<void>;
 }
 
-function spawnTs(script: string, args: string[], env: NodeJS.ProcessEnv, nodeArgs: string[] = []): ChildProcess {
-  return spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script, ...args], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
+function spawnTs(script: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
 }
 
 function stopper(child: ChildProcess): () => Promise<void> {
@@ -57,7 +58,30 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
+/**
+ * Bundles server/main.ts as `npm start` does (scripts/build.mjs: one ESM file, dependencies from
+ * node_modules), into bench/.data/build so that dist/ is left alone. Returns the file to run.
+ */
+export async function buildServer(): Promise<string> {
+  const outfile = path.join(ROOT, 'bench', '.data', 'build', 'main.js');
+  await build({
+    entryPoints: [path.join(ROOT, 'server', 'main.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: true,
+    logLevel: 'warning',
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  });
+  return outfile;
+}
+
 export interface AppOptions {
+  /** The bundle from buildServer(). */
+  bundle: string;
   mode: 'production' | 'development';
   databaseUrl: string;
   issuer: string;
@@ -69,7 +93,7 @@ export interface AppOptions {
 }
 
 /**
- * The real app (server/main.ts) in its own process, as in production: NODE_ENV=production with the
+ * The real app (the bundle of server/main.ts) in its own process, as in production: NODE_ENV=production with the
  * benchmark as its external token issuer (JWKS), or NODE_ENV=development with the development
  * identity provider's key from the database (same tokens: the issuer is set to the same URL).
  */
@@ -93,7 +117,12 @@ export async function startApp(options: AppOptions): Promise<Child & { url: stri
     CONTACT_REGISTER_URL: options.contactUrl,
     ...(options.mode === 'production' ? { OIDC_CLIENT_SECRET: 'benchmark-client-secret' } : {}),
   };
-  const child = spawnTs('server/main.ts', [], env, options.nodeArgs);
+  // As `npm start` runs the build.
+  const child = spawn(process.execPath, ['--enable-source-maps', ...(options.nodeArgs ?? []), options.bundle], {
+    cwd: ROOT,
+    env,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   const output: string[] = [];
   child.stdout!.on('data', (d: Buffer) => output.push(d.toString()));
   child.stderr!.on('data', (d: Buffer) => output.push(d.toString()));

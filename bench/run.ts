@@ -7,7 +7,7 @@ import { openDatabase } from '#server/db/database.ts';
 import { createHttpClient, type HttpClient } from './http-client.ts';
 import { openModel, saturation, type Operation, type SaturationStep } from './load.ts';
 import { Observer } from './observe.ts';
-import { ROOT, startApp, startIssuer, startRegisters } from './processes.ts';
+import { buildServer, ROOT, startApp, startIssuer, startRegisters } from './processes.ts';
 import { fillRegisters, markRegistersFilled, registersFilledFor, type RegisterFill } from './registers.ts';
 import { comparison, costs, headline, ratio, steps, TARGETS, type ModeResults } from './report.ts';
 import { changeStatus, createActivity, planRead, planReadRaw, planStatements } from './scenarios.ts';
@@ -38,12 +38,21 @@ const log = (line: string) => console.log(line);
 const started = performance.now();
 const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
 
+// One run at a time per database: two runs would disturb each other's figures and moves (409s).
+const lock = new pg.Client({ connectionString: Object.assign(new URL(url), { pathname: '/postgres' }).toString() });
+await lock.connect();
+const { rows: locked } = await lock.query<{ ok: boolean }>(`select pg_try_advisory_lock(hashtext('aktivitetsplan-bench:' || $1)) as ok`, [new URL(url).pathname]);
+if (!locked[0]?.ok) {
+  await lock.end();
+  console.error(`another benchmark run is using ${new URL(url).pathname.slice(1)} right now; try again when it is done`);
+  process.exit(3);
+}
 await fs.mkdir(DATA, { recursive: true });
 if (args.has('--reseed')) {
   await fs.rm(REGISTERS, { recursive: true, force: true });
 }
 const registers = await startRegisters(REGISTERS);
-const cleanups: (() => Promise<void>)[] = [() => registers.stop()];
+const cleanups: (() => Promise<void>)[] = [() => lock.end(), () => registers.stop()];
 try {
   // 1. Seed: the database and the registers, reused when complete.
   let seed: SeedInfo | null = args.has('--reseed') ? null : await existingSeed(url);
@@ -100,6 +109,7 @@ try {
   const steady = (op: Operation, rate: number, window: typeof STEADY) => observer.measure((count) => openModel(count(op), { rate, ...window }));
   const saturate = (op: Operation, what: string) => observer.measure((count) => saturation(count(op), { ...STEP, onStep: onStep(what) }));
 
+  const bundle = await buildServer();
   const modes: ('production' | 'development')[] = args.has('--production-only') ? ['production'] : ['production', 'development'];
   const results: Record<string, ModeResults> = {};
   const samples: Record<string, { plans: number; activitiesPerPlan: number; bytesPerPlan: number }> = {};
@@ -107,7 +117,7 @@ try {
   for (const mode of modes) {
     loads[mode] = os.loadavg();
     log(`\n[${elapsed()}] app in NODE_ENV=${mode} (load average before: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')})`);
-    const app = await startApp({ mode, databaseUrl: url, issuer: issuer.issuer, personUrl: registers.personUrl, contactUrl: registers.contactUrl, dataDir: path.join(DATA, 'app') });
+    const app = await startApp({ bundle, mode, databaseUrl: url, issuer: issuer.issuer, personUrl: registers.personUrl, contactUrl: registers.contactUrl, dataDir: path.join(DATA, 'app') });
     observer.appPid = app.pid;
     const http: HttpClient = createHttpClient(app.url, 128);
     try {
