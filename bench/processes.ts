@@ -4,7 +4,8 @@ import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { build } from 'esbuild';
+// @ts-expect-error -- plain ESM script without type declarations
+import { buildServer as bundleServer } from '../scripts/build.mjs';
 import type { JWK } from 'jose';
 
 /** Child processes of the benchmark (registers, app) and the token issuer's key endpoint. */
@@ -59,24 +60,17 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * Bundles server/main.ts as `npm start` does (scripts/build.mjs: one ESM file, dependencies from
- * node_modules), into bench/.data/build so that dist/ is left alone. Returns the file to run.
+ * Bundles server/main.ts with the very build `npm start` uses (scripts/build.mjs), into bench/.data/build so that dist/ is left alone. Returns the file to run.
  */
 export async function buildServer(): Promise<string> {
   const outfile = path.join(ROOT, 'bench', '.data', 'build', 'main.js');
-  await build({
-    entryPoints: [path.join(ROOT, 'server', 'main.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    sourcemap: true,
-    logLevel: 'warning',
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  });
-  return outfile;
+  const previous = process.cwd();
+  process.chdir(ROOT);
+  try {
+    return await bundleServer(outfile);
+  } finally {
+    process.chdir(previous);
+  }
 }
 
 export interface AppOptions {

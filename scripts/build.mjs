@@ -2,11 +2,11 @@
 // stay in node_modules). The web app joins dist/web/ with the web issue.
 import { build } from 'esbuild';
 
-export async function buildAll() {
-  const started = Date.now();
+/** Bundles server/main.ts into `outfile`; the benchmark bundles the same way into its own folder. */
+export async function buildServer(outfile = 'dist/server/main.js') {
   await build({
     entryPoints: ['server/main.ts'],
-    outfile: 'dist/server/main.js',
+    outfile,
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -16,6 +16,12 @@ export async function buildAll() {
     logLevel: 'warning',
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   });
+  return outfile;
+}
+
+export async function buildAll() {
+  const started = Date.now();
+  await buildServer();
   console.log(`built dist/ in ${Date.now() - started} ms`);
 }
 
