@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -16,6 +17,17 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       // Deep relative imports across the three roots hide the import graph: use #server/#common/#web.
       'no-restricted-imports': ['error', { patterns: [{ group: ['../../*'], message: 'Use the #server/#common/#web/#test aliases.' }] }],
+    },
+  },
+  {
+    files: ['web/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+      // The web app reaches the server only over HTTP.
+      'no-restricted-imports': ['error', { patterns: [{ group: ['../../*'], message: 'Use the #web/#common aliases.' }, { group: ['#server/*'], message: 'The web app never imports server code.' }] }],
     },
   },
   {

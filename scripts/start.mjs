@@ -20,7 +20,9 @@ function newestSource(dir) {
   return newest;
 }
 
-const stale = !existsSync(OUTPUT) || statSync(OUTPUT).mtimeMs < Math.max(newestSource('server'), newestSource('common'));
+const WEB_OUTPUT = 'dist/web/index.html';
+const newest = Math.max(newestSource('server'), newestSource('common'), newestSource('web'));
+const stale = [OUTPUT, WEB_OUTPUT].some((file) => !existsSync(file) || statSync(file).mtimeMs < newest);
 if (stale) {
   await buildAll();
 }

@@ -8,6 +8,7 @@ import { loggerOptions } from './http/logger.ts';
 import { registerObservability } from './http/observability.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { createSerializerCompiler } from './http/serializer.ts';
+import { registerWebApp } from './http/web-app.ts';
 import { createServices, type Services } from './services.ts';
 import { registerFeatureRoutes } from './routes.ts';
 
@@ -43,7 +44,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
       routes.push({ method, url: route.url });
     }
   });
-  registerErrorHandling(app);
+  registerErrorHandling(app, await registerWebApp(app, deps.config.webDir));
   await registerOpenApi(app);
   registerObservability(app, deps.database);
   registerAuthHook(app, { verifier: deps.verifier });

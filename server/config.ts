@@ -15,6 +15,7 @@ const ConfigSchema = z.object({
   DATABASE_URL: optionalUrl,
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   DATA_DIR: z.string().min(1).default('data'),
+  WEB_DIR: z.string().min(1).default('dist/web'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   OIDC_ISSUER: optionalUrl,
   OIDC_AUDIENCE: z.string().min(1).default('aktivitetsplan'),
@@ -41,6 +42,8 @@ export interface Config {
   databaseUrl: string | undefined;
   databasePoolSize: number;
   dataDir: string;
+  /** The built web app (`npm run build`); the server serves it when it is there. */
+  webDir: string;
   logLevel: Env['LOG_LEVEL'];
   oidc: {
     /** Issuer URL; undefined means the built-in development identity provider at `${publicUrl}/oidc`. */
@@ -88,6 +91,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
     dataDir: path.resolve(e.DATA_DIR),
+    webDir: path.resolve(e.WEB_DIR),
     logLevel: e.LOG_LEVEL,
     oidc: {
       issuer: (e.OIDC_ISSUER ?? `${publicUrl}/oidc`).replace(/\/$/, ''),

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '#common/errors.ts';
+import { SessionViewSchema, type SessionView as SessionViewType } from '#common/schemas/session.ts';
 import type { Clock } from '#server/clock.ts';
 import type { Config } from '#server/config.ts';
 import type { Db } from '#server/db/database.ts';
@@ -28,20 +29,8 @@ export interface AuthRoutesDeps {
 const LOGIN_COOKIE = 'login_state';
 const LOGIN_TTL_SECONDS = 10 * 60;
 
-const SessionView = z.object({
-  role: z.enum(['citizen', 'advisor', 'employer', 'system']),
-  displayName: z.string().nullable(),
-  via: z.enum(['session', 'bearer']),
-  /** When the session ends unless the person does something (or presses "stay logged in"). */
-  idleExpiresAt: z.iso.datetime().nullable(),
-  /** When the session ends whatever the person does. */
-  absoluteExpiresAt: z.iso.datetime().nullable(),
-  /** Echo in `x-csrf-token` on every cookie-authenticated request that is not GET or HEAD. */
-  csrfToken: z.string().nullable(),
-  idleMinutes: z.number().int(),
-  advisor: z.object({ ident: z.string(), offices: z.array(z.string()) }).optional(),
-});
-type SessionView = z.infer<typeof SessionView>;
+const SessionView = SessionViewSchema;
+type SessionView = SessionViewType;
 
 /** Only a path on this site: anything else (other hosts, `//host`, backslashes) becomes `/`. */
 export function safeReturnTo(value: string | undefined, publicUrl: string): string {

@@ -25,6 +25,12 @@ export interface PersonTable {
   createdAt: CreatedTimestamp;
 }
 
+export interface AdvisorPreferenceTable {
+  ident: string;
+  language: 'nb' | 'nn' | 'en';
+  updatedAt: Timestamp;
+}
+
 export interface FollowUpPeriodTable {
   id: Generated<string>;
   personId: string;
@@ -194,6 +200,7 @@ export interface DB {
   signing_key: SigningKeyTable;
   office: OfficeTable;
   person: PersonTable;
+  advisor_preference: AdvisorPreferenceTable;
   follow_up_period: FollowUpPeriodTable;
   manual_follow_up_log: ManualFollowUpLogTable;
   kvp_period: KvpPeriodTable;

@@ -55,8 +55,16 @@ function fieldIssues(error: { validation?: unknown; validationContext?: string }
  */
 const NOT_FOUND_MESSAGE = 'No such resource';
 
-export function registerErrorHandling(app: FastifyInstance): void {
-  app.setNotFoundHandler((_request: FastifyRequest, reply: FastifyReply) => sendError(reply, 'not_found', NOT_FOUND_MESSAGE));
+/** Answers a request no route took, when it is a page of the web app; false leaves it to the JSON 404. */
+export type PageFallback = (request: FastifyRequest, reply: FastifyReply) => boolean;
+
+export function registerErrorHandling(app: FastifyInstance, pageFallback?: PageFallback): void {
+  app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
+    if (pageFallback?.(request, reply)) {
+      return reply;
+    }
+    return sendError(reply, 'not_found', NOT_FOUND_MESSAGE);
+  });
 
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof AppError) {

@@ -93,7 +93,7 @@ export async function startTestApp(
 ): Promise<TestApp> {
   const clock = options.clock ?? new ManualClock(new Date());
   const testDb = await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', DEV_IDP: 'on', ...options.env });
+  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', DEV_IDP: 'on', WEB_DIR: 'tests/no-web-build', ...options.env });
   const server = await startServer(config, { database: testDb.database, clock, ...(options.logStream ? { logStream: options.logStream } : {}) });
   await testDb.database.db.insertInto('office').values(OFFICES).onConflict((oc) => oc.doNothing()).execute();
   const keys = await loadOrCreateSigningKeys(testDb.database.db);

@@ -2,6 +2,7 @@ import * as core from './0001-core.ts';
 import * as signingKey from './0002-signing-key.ts';
 import * as auth from './0003-auth.ts';
 import * as readVersions from './0004-read-versions-on-rows.ts';
+import * as preferences from './0005-preferences.ts';
 
 /**
  * Every migration in order. A migration is plain SQL run in one transaction; once released it is
@@ -12,4 +13,5 @@ export const migrations: ReadonlyArray<{ name: string; up: string }> = [
   { name: '0002-signing-key', up: signingKey.up },
   { name: '0003-auth', up: auth.up },
   { name: '0004-read-versions-on-rows', up: readVersions.up },
+  { name: '0005-preferences', up: preferences.up },
 ];

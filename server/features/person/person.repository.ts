@@ -139,3 +139,39 @@ export async function appendManualFollowUp(
 ): Promise<void> {
   await db.insertInto('manual_follow_up_log').values(entry).execute();
 }
+
+/** Escapes LIKE wildcards so a typed % or _ matches itself. */
+function likePattern(word: string): string {
+  return `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** Persons at the given offices whose names contain every word (case-insensitive), by name. */
+export async function searchByName(db: DbOrTx, officeIds: string[], words: string[], limit: number): Promise<PersonState[]> {
+  if (officeIds.length === 0 || words.length === 0) {
+    return [];
+  }
+  let query = stateQuery(db).where('person.officeId', 'in', officeIds);
+  for (const word of words) {
+    const pattern = likePattern(word);
+    query = query.where((eb) => eb.or([eb('person.givenName', 'ilike', pattern), eb('person.familyName', 'ilike', pattern)]));
+  }
+  const rows = await query.orderBy('person.familyName').orderBy('person.givenName').orderBy('person.id').limit(limit).execute();
+  return rows.map(toState).filter((state): state is PersonState => state !== undefined);
+}
+
+export async function setPersonLanguage(db: DbOrTx, personId: string, language: 'nb' | 'nn' | 'en'): Promise<void> {
+  await db.updateTable('person').set({ language }).where('id', '=', personId).execute();
+}
+
+export async function getAdvisorLanguage(db: DbOrTx, ident: string): Promise<'nb' | 'nn' | 'en' | null> {
+  const row = await db.selectFrom('advisor_preference').select('language').where('ident', '=', ident).executeTakeFirst();
+  return row?.language ?? null;
+}
+
+export async function setAdvisorLanguage(db: DbOrTx, ident: string, language: 'nb' | 'nn' | 'en', now: Date): Promise<void> {
+  await db
+    .insertInto('advisor_preference')
+    .values({ ident, language, updatedAt: now })
+    .onConflict((oc) => oc.column('ident').doUpdateSet({ language, updatedAt: now }))
+    .execute();
+}

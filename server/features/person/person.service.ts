@@ -1,6 +1,6 @@
 import { idnr } from '@navikt/fnrvalidator';
 import { AppError, validationError } from '#common/errors.ts';
-import type { ContactStatus, Me, PersonSummary } from '#common/schemas/person.ts';
+import type { ContactStatus, Me, PersonSearchResult, PersonSummary } from '#common/schemas/person.ts';
 import type { Principal } from '#server/auth/principal.ts';
 import type { Clock } from '#server/clock.ts';
 import type { Db, DbOrTx } from '#server/db/database.ts';
@@ -13,6 +13,8 @@ import { presentPersonSummary } from './person.presenter.ts';
 export type { PersonState } from './person.repository.ts';
 
 const NOT_FOUND_MESSAGE = 'No such person';
+/** Most persons a name search lists; more means the advisor should type more of the name. */
+const SEARCH_LIMIT = 50;
 
 export interface PersonServiceDeps {
   db: Db;
@@ -129,11 +131,11 @@ export function createPersonService(deps: PersonServiceDeps) {
           if (!state) {
             throw new AppError('not_found', 'You are not registered for follow-up by NAV');
           }
-          return { role: 'citizen', personId: state.id, givenName: state.givenName, familyName: state.familyName, highAssurance: principal.highAssurance };
+          return { role: 'citizen', personId: state.id, givenName: state.givenName, familyName: state.familyName, highAssurance: principal.highAssurance, language: state.language };
         }
         case 'advisor': {
           const offices = await Promise.all(principal.offices.map(async (id) => ({ id, name: await repo.getOfficeName(db, id) })));
-          return { role: 'advisor', ident: principal.ident, name: principal.name, offices };
+          return { role: 'advisor', ident: principal.ident, name: principal.name, offices, language: await repo.getAdvisorLanguage(db, principal.ident) };
         }
         case 'employer':
           return { role: 'employer', organisations: principal.organisations };
@@ -143,6 +145,59 @@ export function createPersonService(deps: PersonServiceDeps) {
     },
 
     officeName: (officeId: string) => repo.getOfficeName(db, officeId),
+
+    /** Stores the language chosen in the page: the citizen's own language, or the advisor's preference. */
+    async setLanguage(principal: Principal, language: 'nb' | 'nn' | 'en'): Promise<{ language: 'nb' | 'nn' | 'en' }> {
+      if (principal.kind === 'citizen') {
+        const state = await repo.getStateByNationalId(db, principal.nationalId);
+        if (!state) {
+          throw new AppError('not_found', NOT_FOUND_MESSAGE);
+        }
+        await repo.setPersonLanguage(db, state.id, language);
+      } else if (principal.kind === 'advisor') {
+        await repo.setAdvisorLanguage(db, principal.ident, language, clock.now());
+      } else {
+        throw new AppError('forbidden', 'Only citizens and advisors choose a language here');
+      }
+      return { language };
+    },
+
+    /**
+     * An advisor's search: 11 digits look up a national id (through the register, as lookup does);
+     * anything else matches words of names among persons at the advisor's offices. Persons the
+     * advisor may not reach are never listed, exactly as if they did not exist.
+     */
+    async search(principal: Principal, query: string): Promise<PersonSearchResult> {
+      if (principal.kind !== 'advisor') {
+        throw new AppError('forbidden', 'Only advisors search for persons');
+      }
+      const text = query.trim();
+      if (/^\d{11}$/.test(text)) {
+        try {
+          const found = await this.lookup(principal, text);
+          return { persons: [{ id: found.id, givenName: found.givenName, familyName: found.familyName, nationalId: found.nationalId ?? text, office: found.office }], truncated: false };
+        } catch (error) {
+          if (error instanceof AppError && error.code === 'not_found') {
+            return { persons: [], truncated: false };
+          }
+          throw error;
+        }
+      }
+      const words = text.split(/\s+/).filter((w) => w.length > 0).slice(0, 5);
+      const states = await repo.searchByName(db, principal.offices, words, SEARCH_LIMIT + 1);
+      const reachable = states.filter((state) => canReachPerson(principal, state));
+      const names = new Map(await Promise.all(principal.offices.map(async (id) => [id, await repo.getOfficeName(db, id)] as const)));
+      return {
+        persons: reachable.slice(0, SEARCH_LIMIT).map((s) => ({
+          id: s.id,
+          givenName: s.givenName,
+          familyName: s.familyName,
+          nationalId: s.nationalId,
+          office: { id: s.officeId, name: names.get(s.officeId) ?? null },
+        })),
+        truncated: states.length > SEARCH_LIMIT,
+      };
+    },
   };
 }
 

@@ -1,0 +1,58 @@
+import { BodyLong, Button, Modal } from '@navikt/ds-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SessionView } from '#common/schemas/session.ts';
+import { api, onPersonActivity } from '#web/lib/api-client.ts';
+import { keys } from '#web/lib/queries.ts';
+
+/** The warning shows this long before the idle timeout ends the session. */
+export const WARN_BEFORE_MS = 2 * 60_000;
+
+/**
+ * Warns before the idle timeout logs the person out and lets them stay. Every request the person
+ * makes renews the timeout on the server; polling does not (it is marked background).
+ */
+export function SessionWarning({ session }: { session: SessionView }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [expiresAt, setExpiresAt] = useState(() => Date.parse(session.idleExpiresAt ?? ''));
+  const [now, setNow] = useState(() => Date.now());
+
+  useEffect(() => setExpiresAt(Date.parse(session.idleExpiresAt ?? '')), [session.idleExpiresAt]);
+  useEffect(() => onPersonActivity(() => setExpiresAt(Date.now() + session.idleMinutes * 60_000)), [session.idleMinutes]);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 5_000);
+    return () => clearInterval(timer);
+  }, []);
+
+  const remainingMs = expiresAt - now;
+  const expired = remainingMs <= 0;
+  const open = remainingMs < WARN_BEFORE_MS;
+
+  async function stay() {
+    const renewed = await api.post<SessionView>('/api/session/keepalive');
+    client.setQueryData(keys.session, renewed);
+    setExpiresAt(Date.parse(renewed.idleExpiresAt ?? ''));
+  }
+
+  if (!open) {
+    return null;
+  }
+  return (
+    <Modal open onClose={() => undefined} header={{ heading: t(expired ? 'app:session.expiredTitle' : 'app:session.warningTitle'), closeButton: false }}>
+      <Modal.Body>
+        <BodyLong>{expired ? t('app:session.expiredText') : t('app:session.warningText', { minutes: Math.max(1, Math.ceil(remainingMs / 60_000)) })}</BodyLong>
+      </Modal.Body>
+      <Modal.Footer>
+        {expired ? (
+          <Button as="a" href={`/auth/login?returnTo=${encodeURIComponent(window.location.pathname)}`}>
+            {t('app:login.button')}
+          </Button>
+        ) : (
+          <Button onClick={() => void stay()}>{t('app:session.stay')}</Button>
+        )}
+      </Modal.Footer>
+    </Modal>
+  );
+}

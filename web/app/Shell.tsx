@@ -1,0 +1,51 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useLocation } from 'react-router';
+import { isLanguage } from '#common/i18n/languages.ts';
+import { PageLoader } from '#web/components/PageLoader.tsx';
+import { onUnauthenticated, setCsrfToken } from '#web/lib/api-client.ts';
+import { keys, useMe, useSession } from '#web/lib/queries.ts';
+import { Footer, Header } from './Header.tsx';
+import { LoginPage } from './LoginPage.tsx';
+import { SessionWarning } from './SessionWarning.tsx';
+
+/** Pages anyone may read without logging in. */
+const PUBLIC_PATHS = new Set(['/info']);
+
+export function Shell() {
+  const { t, i18n } = useTranslation();
+  const session = useSession();
+  const me = useMe(Boolean(session.data));
+  const location = useLocation();
+  const client = useQueryClient();
+
+  useEffect(() => setCsrfToken(session.data?.csrfToken ?? null), [session.data?.csrfToken]);
+  // A 401 anywhere means the login is gone: the session is read again and the login page shows.
+  useEffect(() => onUnauthenticated(() => void client.invalidateQueries({ queryKey: keys.session })), [client]);
+  // The language stored on the server wins over this browser's last choice.
+  const stored = me.data && 'language' in me.data ? me.data.language : null;
+  useEffect(() => {
+    if (isLanguage(stored) && stored !== i18n.language) {
+      void i18n.changeLanguage(stored);
+    }
+  }, [stored, i18n]);
+
+  if (session.isPending) {
+    return <PageLoader />;
+  }
+  const loggedIn = Boolean(session.data);
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app:skipToContent')}
+      </a>
+      <Header session={session.data ?? null} />
+      <main id="main" tabIndex={-1} className="app-main">
+        {loggedIn || PUBLIC_PATHS.has(location.pathname) ? <Outlet /> : <LoginPage />}
+      </main>
+      <Footer />
+      {session.data?.via === 'session' && session.data.idleExpiresAt ? <SessionWarning session={session.data} /> : null}
+    </>
+  );
+}

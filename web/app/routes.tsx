@@ -1,0 +1,102 @@
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
+import { createBrowserRouter, Outlet, useParams } from 'react-router';
+import { PageLoader } from '#web/components/PageLoader.tsx';
+import BoardPage from '#web/features/board/BoardPage.tsx';
+import { useMe } from '#web/lib/queries.ts';
+import { PlanScopeContext } from './scope.tsx';
+import { NotFound, RouteError } from './RouteError.tsx';
+import { Shell } from './Shell.tsx';
+
+// Everything but the board loads when first used, keeping the board's first load small.
+const ActivityPage = lazy(() => import('#web/features/activity/ActivityPage.tsx'));
+const NewActivityPage = lazy(() => import('#web/features/activity/NewActivityPage.tsx'));
+const FindPersonPage = lazy(() => import('#web/features/person/FindPersonPage.tsx'));
+const InfoPage = lazy(() => import('#web/features/info/InfoPage.tsx'));
+
+function page(Component: LazyExoticComponent<ComponentType>) {
+  return (
+    <Suspense fallback={<PageLoader />}>
+      <Component />
+    </Suspense>
+  );
+}
+
+/** The citizen's own plan: the person is whoever is logged in. */
+function CitizenScope() {
+  const me = useMe();
+  if (!me.data) {
+    return <PageLoader />;
+  }
+  if (me.data.role !== 'citizen') {
+    return <NotFound />;
+  }
+  return (
+    <PlanScopeContext.Provider value={{ personId: me.data.personId, role: 'citizen', base: '' }}>
+      <Outlet />
+    </PlanScopeContext.Provider>
+  );
+}
+
+/** A person an advisor opened; the id is opaque (a national id never appears in a URL). */
+function AdvisorScope() {
+  const { personId = '' } = useParams();
+  const me = useMe();
+  if (!me.data) {
+    return <PageLoader />;
+  }
+  if (me.data.role !== 'advisor') {
+    return <NotFound />;
+  }
+  return (
+    <PlanScopeContext.Provider value={{ personId, role: 'advisor', base: `/persons/${personId}` }}>
+      <Outlet />
+    </PlanScopeContext.Provider>
+  );
+}
+
+/** The front page: the citizen's board, or the advisor's person search. */
+function Home() {
+  const me = useMe();
+  if (!me.data) {
+    return <PageLoader />;
+  }
+  if (me.data.role === 'advisor') {
+    return page(FindPersonPage);
+  }
+  if (me.data.role !== 'citizen') {
+    return <NotFound />;
+  }
+  return (
+    <PlanScopeContext.Provider value={{ personId: me.data.personId, role: 'citizen', base: '' }}>
+      <BoardPage />
+    </PlanScopeContext.Provider>
+  );
+}
+
+export const router = createBrowserRouter([
+  {
+    element: <Shell />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <Home /> },
+      {
+        element: <CitizenScope />,
+        children: [
+          { path: 'activities/new', element: page(NewActivityPage) },
+          { path: 'activities/:activityId', element: page(ActivityPage) },
+        ],
+      },
+      {
+        path: 'persons/:personId',
+        element: <AdvisorScope />,
+        children: [
+          { index: true, element: <BoardPage /> },
+          { path: 'activities/new', element: page(NewActivityPage) },
+          { path: 'activities/:activityId', element: page(ActivityPage) },
+        ],
+      },
+      { path: 'info', element: page(InfoPage) },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+]);

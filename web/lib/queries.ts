@@ -1,0 +1,80 @@
+import { useQuery, type QueryClient } from '@tanstack/react-query';
+import type { Me, PersonSummary } from '#common/schemas/person.ts';
+import type { ActivityDetail } from '#common/schemas/activity.ts';
+import type { Plan } from '#common/schemas/plan.ts';
+import type { SessionView } from '#common/schemas/session.ts';
+import { api, ApiError, queryString } from './api-client.ts';
+
+/**
+ * Query keys and reads shared by the features. Writes live with their feature and, when they
+ * succeed, call invalidatePerson so the board, the card and the person banner agree again.
+ */
+export const keys = {
+  session: ['session'] as const,
+  me: ['me'] as const,
+  person: (personId: string) => ['person', personId] as const,
+  plan: (personId: string, filters: PlanFilters) => ['person', personId, 'plan', filters] as const,
+  activity: (activityId: string) => ['activity', activityId] as const,
+};
+
+export interface PlanFilters {
+  periodId?: string;
+  type?: string[];
+  status?: string[];
+  agreed?: 'true' | 'false';
+  label?: string[];
+}
+
+/** How often an open board asks for the other party's changes until live push arrives. */
+export const PLAN_POLL_MS = 15_000;
+
+export function useSession() {
+  return useQuery({
+    queryKey: keys.session,
+    queryFn: async () => {
+      try {
+        return await api.get<SessionView>('/api/session', { background: true });
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 401) {
+          return null;
+        }
+        throw error;
+      }
+    },
+    staleTime: Infinity,
+  });
+}
+
+export function useMe(enabled = true) {
+  return useQuery({ queryKey: keys.me, queryFn: () => api.get<Me>('/api/me'), staleTime: Infinity, enabled });
+}
+
+export function usePerson(personId: string) {
+  return useQuery({ queryKey: keys.person(personId), queryFn: () => api.get<PersonSummary>(`/api/persons/${personId}`), staleTime: 60_000 });
+}
+
+export function usePlan(personId: string, filters: PlanFilters = {}) {
+  return useQuery({
+    queryKey: keys.plan(personId, filters),
+    queryFn: ({ signal }) => api.get<Plan>(`/api/persons/${personId}/plan${queryString({ ...filters })}`, { background: true, signal }),
+    refetchInterval: PLAN_POLL_MS,
+    refetchOnWindowFocus: true,
+  });
+}
+
+export function useActivity(activityId: string, language: string) {
+  return useQuery({
+    // The history is told in the page's language, so each language is its own entry.
+    queryKey: [...keys.activity(activityId), language],
+    queryFn: ({ signal }) => api.get<ActivityDetail>(`/api/activities/${activityId}`, { background: true, signal }),
+    refetchInterval: PLAN_POLL_MS,
+  });
+}
+
+/** After a write: everything shown about the person is read again. */
+export async function invalidatePerson(client: QueryClient, personId: string, activityId?: string): Promise<void> {
+  await Promise.all([
+    client.invalidateQueries({ queryKey: ['person', personId] }),
+    activityId ? client.invalidateQueries({ queryKey: keys.activity(activityId) }) : Promise.resolve(),
+  ]);
+}
