@@ -56,6 +56,6 @@ export const PlanSchema = z.object({
   activities: z.array(ActivitySchema),
   /** Whether the caller can write to this plan now, and if not, why. */
   writable: z.boolean(),
-  readOnlyReason: z.enum(['NO_CURRENT_PERIOD', 'PERIOD_ENDED', 'MANUAL_FOLLOW_UP']).nullable(),
+  readOnlyReason: z.enum(['NO_CURRENT_PERIOD', 'PERIOD_ENDED', 'MANUAL_FOLLOW_UP', 'RESERVED']).nullable(),
 });
 export type Plan = z.infer<typeof PlanSchema>;

@@ -77,6 +77,8 @@ describe('digital and manual follow-up', () => {
     const rita = await app.as('rita');
     const summary = await rita.get(`/api/persons/${personId}`);
     expect(summary.body.contact).toMatchObject({ available: true, reserved: true });
+    const plan = await rita.get(`/api/persons/${personId}/plan`);
+    expect(plan.body).toMatchObject({ writable: false, readOnlyReason: 'RESERVED' });
     const refused = await rita.put(`/api/persons/${personId}/goal`, { version: 0, text: 'A job' });
     expect(refused.body.error.details.reason).toBe('RESERVED');
     const vera = await app.as('vera');

@@ -33,14 +33,15 @@ export function SessionWarning({ session }: { session: SessionView }) {
   async function stay() {
     const renewed = await api.post<SessionView>('/api/session/keepalive');
     client.setQueryData(keys.session, renewed);
-    setExpiresAt(Date.parse(renewed.idleExpiresAt ?? ''));
+    // Reckoned on this browser's clock from now, so a clock that differs from the server's does not matter.
+    setExpiresAt(Date.now() + renewed.idleMinutes * 60_000);
   }
 
   if (!open) {
     return null;
   }
   return (
-    <Modal open onClose={() => undefined} header={{ heading: t(expired ? 'app:session.expiredTitle' : 'app:session.warningTitle'), closeButton: false }}>
+    <Modal open onClose={() => undefined} onBeforeClose={() => false} onCancel={(event) => event.preventDefault()} header={{ heading: t(expired ? 'app:session.expiredTitle' : 'app:session.warningTitle'), closeButton: false }}>
       <Modal.Body>
         <BodyLong>{expired ? t('app:session.expiredText') : t('app:session.warningText', { minutes: Math.max(1, Math.ceil(remainingMs / 60_000)) })}</BodyLong>
       </Modal.Body>

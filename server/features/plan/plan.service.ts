@@ -44,14 +44,15 @@ export function createPlanService(deps: PlanDeps) {
   return {
     async read(principal: Principal, personId: string, query: PlanQuery): Promise<Plan> {
       const side = sideOf(principal);
-      const person = await persons.resolve(principal, personId);
+      // A reserved citizen reads the plan but cannot write it: said here so the page offers nothing it would refuse.
+      const [person, reserved] = await Promise.all([persons.resolve(principal, personId), citizenReserved(persons, principal)]);
       const periodId = query.periodId ?? person.currentPeriodId ?? (await repo.defaultPeriodId(db, personId));
       const rows = await repo.readPlan(db, personId, periodId, side);
       if (query.periodId && !rows.periods.some((p) => p.id === query.periodId)) {
         throw new AppError('not_found', 'No such follow-up period');
       }
       const period = rows.periods.find((p) => p.id === periodId) ?? null;
-      const reason = readOnlyReason(side, person, periodId);
+      const reason = readOnlyReason(side, person, periodId, reserved);
       const writable = reason === null;
       const viewer = { side };
       const activities = rows.activities
@@ -68,7 +69,7 @@ export function createPlanService(deps: PlanDeps) {
         goal: presentGoal(side, rows.goal),
         activities,
         writable,
-        readOnlyReason: reason === 'RESERVED' ? null : reason,
+        readOnlyReason: reason,
       };
     },
 
