@@ -38,7 +38,14 @@ export type LanguageChoiceInput = z.infer<typeof LanguageChoiceSchema>;
 
 /** An advisor's search among the persons they may reach: a national id or words of a name. */
 export const PersonSearchSchema = z
-  .object({ query: z.string({ message: 'is required' }).trim().min(2, { message: 'must be at least 2 characters' }).max(100, { message: 'must be at most 100 characters' }) })
+  .object({
+    query: z
+      .string({ message: 'is required' })
+      .trim()
+      .min(2, { message: 'must be at least 2 characters' })
+      .max(100, { message: 'must be at most 100 characters' })
+      .refine((value) => !value.includes('\u0000'), { message: 'must not contain the NUL character' }),
+  })
   .strict();
 export type PersonSearchInput = z.infer<typeof PersonSearchSchema>;
 

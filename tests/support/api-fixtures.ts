@@ -116,6 +116,8 @@ export function writeRequests(f: PlanFixture, now: Date): Record<string, RouteRe
   return {
     'POST /api/session/keepalive': { params: {}, variants: [{ as: 'kari' }] },
     'POST /api/persons/lookup': { params: {}, variants: [{ as: 'vera', body: { nationalId: f.kari.nationalId } }] },
+    'POST /api/persons/search': { params: {}, variants: [{ as: 'vera', body: { query: 'Kari' } }, { as: 'vera', body: { query: f.kari.nationalId } }] },
+    'PUT /api/me/language': { params: {}, variants: [{ as: 'kari', body: { language: 'nn' } }, { as: 'vera', body: { language: 'en' } }] },
     'POST /api/persons/{personId}/periods': { params: { personId: f.nora.personId }, variants: [{ as: 'vera' }] },
     'POST /api/persons/{personId}/periods/{periodId}/end': { params: { personId: f.kari.personId, periodId: f.kari.periodId }, variants: [{ as: 'vera' }] },
     'PUT /api/persons/{personId}/goal': {

@@ -29,7 +29,7 @@ function LanguagePicker({ loggedIn }: { loggedIn: boolean }) {
     >
       {LANGUAGES.map((language) => (
         <option key={language} value={language} lang={language}>
-          {t(`app:language.${language}`, { lng: language })}
+          {t(`app:language.${language}`)}
         </option>
       ))}
     </Select>

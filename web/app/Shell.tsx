@@ -1,11 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
 import { isLanguage } from '#common/i18n/languages.ts';
 import { PageLoader } from '#web/components/PageLoader.tsx';
 import { onUnauthenticated, setCsrfToken } from '#web/lib/api-client.ts';
 import { keys, useMe, useSession } from '#web/lib/queries.ts';
+import { AkselProvider } from './AkselProvider.tsx';
 import { Footer, Header } from './Header.tsx';
 import { LoginPage } from './LoginPage.tsx';
 import { SessionWarning } from './SessionWarning.tsx';
@@ -19,6 +20,7 @@ export function Shell() {
   const me = useMe(Boolean(session.data));
   const location = useLocation();
   const client = useQueryClient();
+  const [main, setMain] = useState<HTMLElement | null>(null);
 
   useEffect(() => setCsrfToken(session.data?.csrfToken ?? null), [session.data?.csrfToken]);
   // A 401 anywhere means the login is gone: the session is read again and the login page shows.
@@ -36,16 +38,16 @@ export function Shell() {
   }
   const loggedIn = Boolean(session.data);
   return (
-    <>
+    <AkselProvider root={main}>
       <a className="skip-link" href="#main">
         {t('app:skipToContent')}
       </a>
       <Header session={session.data ?? null} />
-      <main id="main" tabIndex={-1} className="app-main">
+      <main id="main" ref={setMain} tabIndex={-1} className="app-main">
         {loggedIn || PUBLIC_PATHS.has(location.pathname) ? <Outlet /> : <LoginPage />}
       </main>
       <Footer />
       {session.data?.via === 'session' && session.data.idleExpiresAt ? <SessionWarning session={session.data} /> : null}
-    </>
+    </AkselProvider>
   );
 }

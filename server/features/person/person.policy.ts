@@ -1,4 +1,4 @@
-import type { Principal } from '#server/auth/principal.ts';
+import type { AdvisorRight, Principal } from '#server/auth/principal.ts';
 import type { PersonRow } from './person.repository.ts';
 
 /**
@@ -25,4 +25,20 @@ export function canReachPerson(principal: Principal, person: Pick<PersonRow, 'na
     default:
       return false;
   }
+}
+
+/** Which protected persons an advisor may see, for searches that filter in the database. */
+export interface ProtectedReach {
+  protectedAddresses: Array<'STRICT' | 'CONFIDENTIAL'>;
+  navEmployees: boolean;
+}
+
+export function protectedReach(rights: readonly AdvisorRight[]): ProtectedReach {
+  return {
+    protectedAddresses: [
+      ...(rights.includes('PROTECTED_ADDRESS_STRICT') ? (['STRICT'] as const) : []),
+      ...(rights.includes('PROTECTED_ADDRESS') ? (['CONFIDENTIAL'] as const) : []),
+    ],
+    navEmployees: rights.includes('NAV_EMPLOYEE'),
+  };
 }

@@ -145,12 +145,27 @@ function likePattern(word: string): string {
   return `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** Persons at the given offices whose names contain every word (case-insensitive), by name. */
-export async function searchByName(db: DbOrTx, officeIds: string[], words: string[], limit: number): Promise<PersonState[]> {
+/**
+ * Persons at the given offices whose names contain every word (case-insensitive), by name.
+ * Protected persons out of reach are left out here, before the limit, so that they neither take
+ * places in the list nor show through as "there are more".
+ */
+export async function searchByName(
+  db: DbOrTx,
+  officeIds: string[],
+  words: string[],
+  reach: { protectedAddresses: Array<'STRICT' | 'CONFIDENTIAL'>; navEmployees: boolean },
+  limit: number,
+): Promise<PersonState[]> {
   if (officeIds.length === 0 || words.length === 0) {
     return [];
   }
   let query = stateQuery(db).where('person.officeId', 'in', officeIds);
+  const allowed = reach.protectedAddresses;
+  query = query.where((eb) => (allowed.length > 0 ? eb.or([eb('person.protectedAddress', 'is', null), eb('person.protectedAddress', 'in', allowed)]) : eb('person.protectedAddress', 'is', null)));
+  if (!reach.navEmployees) {
+    query = query.where('person.navEmployee', '=', false);
+  }
   for (const word of words) {
     const pattern = likePattern(word);
     query = query.where((eb) => eb.or([eb('person.givenName', 'ilike', pattern), eb('person.familyName', 'ilike', pattern)]));

@@ -5,7 +5,7 @@ import type { Principal } from '#server/auth/principal.ts';
 import type { Clock } from '#server/clock.ts';
 import type { Db, DbOrTx } from '#server/db/database.ts';
 import { RegisterUnavailableError, type ContactRegister, type PersonRegister } from '#server/registers/types.ts';
-import { canReachPerson } from './person.policy.ts';
+import { canReachPerson, protectedReach } from './person.policy.ts';
 import * as repo from './person.repository.ts';
 import type { PersonState } from './person.repository.ts';
 import { presentPersonSummary } from './person.presenter.ts';
@@ -173,6 +173,9 @@ export function createPersonService(deps: PersonServiceDeps) {
       }
       const text = query.trim();
       if (/^\d{11}$/.test(text)) {
+        if (idnr(text).status !== 'valid') {
+          throw validationError('body.query', 'is not a valid national id (fødselsnummer or d-nummer)');
+        }
         try {
           const found = await this.lookup(principal, text);
           return { persons: [{ id: found.id, givenName: found.givenName, familyName: found.familyName, nationalId: found.nationalId ?? text, office: found.office }], truncated: false };
@@ -184,7 +187,8 @@ export function createPersonService(deps: PersonServiceDeps) {
         }
       }
       const words = text.split(/\s+/).filter((w) => w.length > 0).slice(0, 5);
-      const states = await repo.searchByName(db, principal.offices, words, SEARCH_LIMIT + 1);
+      const states = await repo.searchByName(db, principal.offices, words, protectedReach(principal.rights), SEARCH_LIMIT + 1);
+      // The database already left out whom the advisor may not reach; the policy stays the judge.
       const reachable = states.filter((state) => canReachPerson(principal, state));
       const names = new Map(await Promise.all(principal.offices.map(async (id) => [id, await repo.getOfficeName(db, id)] as const)));
       return {
@@ -195,7 +199,7 @@ export function createPersonService(deps: PersonServiceDeps) {
           nationalId: s.nationalId,
           office: { id: s.officeId, name: names.get(s.officeId) ?? null },
         })),
-        truncated: states.length > SEARCH_LIMIT,
+        truncated: reachable.length > SEARCH_LIMIT,
       };
     },
   };
