@@ -57,6 +57,8 @@ export function usePlan(personId: string, filters: PlanFilters = {}) {
   return useQuery({
     queryKey: keys.plan(personId, filters),
     queryFn: ({ signal }) => api.get<Plan>(`/api/persons/${personId}/plan${queryString({ ...filters })}`, { background: true, signal }),
+    // While another period or filter loads, the board keeps what it showed — of this person only.
+    placeholderData: (previous) => (previous?.personId === personId ? previous : undefined),
     refetchInterval: PLAN_POLL_MS,
     refetchOnWindowFocus: true,
   });
