@@ -1,9 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Two tiers: `unit` (pure code and services that bring their own fixtures) and `db-*`, the HTTP
+ * Three tiers: `unit` (pure code and services that bring their own fixtures), `db-*`, the HTTP
  * integration tests, which run on embedded PGlite and — when TEST_DATABASE_URL is set — again
- * on a PostgreSQL server. On CI a missing server is a failure, not a skip.
+ * on a PostgreSQL server (on CI a missing server is a failure, not a skip), and `e2e`, journeys
+ * in headless Chromium against the whole app built once per run (tests/e2e/support/).
  */
 const onServer = Boolean(process.env.TEST_DATABASE_URL);
 // Each run migrates its own template database; workers inherit the name through the environment.
@@ -28,9 +29,22 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
-      { extends: true, test: { name: 'unit', include: ['server/**/*.test.ts', 'common/**/*.test.ts'] } },
+      { extends: true, test: { name: 'unit', include: ['server/**/*.test.ts', 'common/**/*.test.ts', 'web/**/*.test.ts'] } },
       integration('db-pglite', 'pglite'),
       ...(onServer ? [integration('db-postgres', 'postgres')] : []),
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.e2e.test.ts'],
+          globalSetup: ['tests/e2e/support/global-setup.ts'],
+          // One file at a time, after the other projects: each file runs the app and a Chromium,
+          // which together keep two cores busy.
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
   resolve: { conditions: ['node'] },

@@ -13,11 +13,17 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import { initI18n } from './i18n/index.ts';
+import { markNavigation } from './lib/api-client.ts';
+import { prefetchFirstScreen } from './lib/queries.ts';
+import { createQueryClient } from './lib/query-client.ts';
 
-// The catalogues of the first screen load while React starts; the page waits for them in Suspense.
+// The catalogues and the data of the first screen load while React starts, side by side.
 void initI18n();
+const queryClient = createQueryClient();
+markNavigation();
+prefetchFirstScreen(queryClient);
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
-    <App />
+    <App queryClient={queryClient} />
   </StrictMode>,
 );

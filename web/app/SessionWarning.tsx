@@ -1,10 +1,11 @@
-import { BodyLong, Button, Modal } from '@navikt/ds-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { SessionView } from '#common/schemas/session.ts';
 import { api, onPersonActivity } from '#web/lib/api-client.ts';
 import { keys } from '#web/lib/queries.ts';
+
+// The dialog's code loads only when it is about to show.
+const SessionModal = lazy(() => import('./SessionModal.tsx'));
 
 /** The warning shows this long before the idle timeout ends the session. */
 export const WARN_BEFORE_MS = 2 * 60_000;
@@ -14,7 +15,6 @@ export const WARN_BEFORE_MS = 2 * 60_000;
  * makes renews the timeout on the server; polling does not (it is marked background).
  */
 export function SessionWarning({ session }: { session: SessionView }) {
-  const { t } = useTranslation();
   const client = useQueryClient();
   const [expiresAt, setExpiresAt] = useState(() => Date.parse(session.idleExpiresAt ?? ''));
   const [now, setNow] = useState(() => Date.now());
@@ -41,19 +41,8 @@ export function SessionWarning({ session }: { session: SessionView }) {
     return null;
   }
   return (
-    <Modal open onClose={() => undefined} onBeforeClose={() => false} onCancel={(event) => event.preventDefault()} header={{ heading: t(expired ? 'app:session.expiredTitle' : 'app:session.warningTitle'), closeButton: false }}>
-      <Modal.Body>
-        <BodyLong>{expired ? t('app:session.expiredText') : t('app:session.warningText', { minutes: Math.max(1, Math.ceil(remainingMs / 60_000)) })}</BodyLong>
-      </Modal.Body>
-      <Modal.Footer>
-        {expired ? (
-          <Button as="a" href={`/auth/login?returnTo=${encodeURIComponent(window.location.pathname)}`}>
-            {t('app:login.button')}
-          </Button>
-        ) : (
-          <Button onClick={() => void stay()}>{t('app:session.stay')}</Button>
-        )}
-      </Modal.Footer>
-    </Modal>
+    <Suspense fallback={null}>
+      <SessionModal expired={expired} remainingMinutes={Math.max(1, Math.ceil(remainingMs / 60_000))} onStay={() => void stay()} />
+    </Suspense>
   );
 }

@@ -1,10 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
 import { isLanguage } from '#common/i18n/languages.ts';
 import { PageLoader } from '#web/components/PageLoader.tsx';
-import { onUnauthenticated, setCsrfToken } from '#web/lib/api-client.ts';
+import { markNavigation, onUnauthenticated, setCsrfToken } from '#web/lib/api-client.ts';
 import { keys, useMe, useSession } from '#web/lib/queries.ts';
 import { AkselProvider } from './AkselProvider.tsx';
 import { Footer, Header } from './Header.tsx';
@@ -23,6 +23,8 @@ export function Shell() {
   const [main, setMain] = useState<HTMLElement | null>(null);
 
   useEffect(() => setCsrfToken(session.data?.csrfToken ?? null), [session.data?.csrfToken]);
+  // Opening a page is the person's activity: its reads renew the idle timeout, polling does not.
+  useEffect(() => markNavigation(), [location.pathname, location.search]);
   // A 401 anywhere means the login is gone: the session is read again and the login page shows.
   useEffect(() => onUnauthenticated(() => void client.invalidateQueries({ queryKey: keys.session })), [client]);
   // The language stored on the server wins over this browser's last choice.
@@ -44,7 +46,8 @@ export function Shell() {
       </a>
       <Header session={session.data ?? null} />
       <main id="main" ref={setMain} tabIndex={-1} className="app-main">
-        {loggedIn || PUBLIC_PATHS.has(location.pathname) ? <Outlet /> : <LoginPage />}
+        {/* A page waiting for its code or texts shows a loader here; the header stays. */}
+        <Suspense fallback={<PageLoader />}>{loggedIn || PUBLIC_PATHS.has(location.pathname) ? <Outlet /> : <LoginPage />}</Suspense>
       </main>
       <Footer />
       {session.data?.via === 'session' && session.data.idleExpiresAt ? <SessionWarning session={session.data} /> : null}

@@ -50,7 +50,8 @@ export async function initI18n(): Promise<typeof i18next> {
       lng: initialLanguage(),
       fallbackLng: false,
       supportedLngs: ['nb', 'nn', 'en'],
-      ns: ['app', 'domain'],
+      // The shell's and the board's texts load at once, beside the first data requests.
+      ns: ['app', 'domain', 'board', 'goal', 'status', 'person'],
       defaultNS: 'app',
       interpolation: { escapeValue: false },
       returnNull: false,

@@ -59,9 +59,22 @@ export function onPersonActivity(listener: () => void): () => void {
   return () => activityListeners.delete(listener);
 }
 
+let lastNavigationAt = 0;
+
+/** The shell calls this when the person opens a page: the reads that follow are theirs, not polling. */
+export function markNavigation(): void {
+  lastNavigationAt = Date.now();
+}
+
+/** How long after opening a page its reads count as the person's own activity. */
+const NAVIGATION_WINDOW_MS = 3_000;
+
 export interface RequestOptions {
-  /** A request the person did not ask for (polling): it does not keep the session alive. */
-  background?: boolean;
+  /**
+   * A request the person did not ask for (polling): it does not keep the session alive. 'auto'
+   * means background unless the person opened a page just now.
+   */
+  background?: boolean | 'auto';
   signal?: AbortSignal;
 }
 
@@ -73,7 +86,8 @@ async function request<T>(method: string, path: string, body: unknown, options: 
   if (method !== 'GET' && csrfToken) {
     headers['x-csrf-token'] = csrfToken;
   }
-  if (options.background) {
+  const background = options.background === 'auto' ? Date.now() - lastNavigationAt > NAVIGATION_WINDOW_MS : Boolean(options.background);
+  if (background) {
     headers['x-background'] = '1';
   }
   let response: Response;
@@ -94,7 +108,7 @@ async function request<T>(method: string, path: string, body: unknown, options: 
   const text = await response.text();
   const json: unknown = text ? safeParse(text) : undefined;
   if (response.ok) {
-    if (!options.background) {
+    if (!background) {
       activityListeners.forEach((listener) => listener());
     }
     return json as T;

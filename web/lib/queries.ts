@@ -1,4 +1,4 @@
-import { useQuery, type QueryClient } from '@tanstack/react-query';
+import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import type { Me, PersonSummary } from '#common/schemas/person.ts';
 import type { ActivityDetail } from '#common/schemas/activity.ts';
 import type { Plan } from '#common/schemas/plan.ts';
@@ -28,47 +28,77 @@ export interface PlanFilters {
 /** How often an open board asks for the other party's changes until live push arrives. */
 export const PLAN_POLL_MS = 15_000;
 
-export function useSession() {
-  return useQuery({
-    queryKey: keys.session,
-    queryFn: async () => {
-      try {
-        return await api.get<SessionView>('/api/session', { background: true });
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 401) {
-          return null;
-        }
-        throw error;
+export const sessionQuery = queryOptions({
+  queryKey: keys.session,
+  queryFn: async () => {
+    try {
+      return await api.get<SessionView>('/api/session', { background: true });
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) {
+        return null;
       }
-    },
-    staleTime: Infinity,
-  });
+      throw error;
+    }
+  },
+  staleTime: Infinity,
+});
+
+export function useSession() {
+  return useQuery(sessionQuery);
 }
 
+export const meQuery = queryOptions({ queryKey: keys.me, queryFn: () => api.get<Me>('/api/me'), staleTime: Infinity });
+
 export function useMe(enabled = true) {
-  return useQuery({ queryKey: keys.me, queryFn: () => api.get<Me>('/api/me'), staleTime: Infinity, enabled });
+  return useQuery({ ...meQuery, enabled });
+}
+
+export function personQuery(personId: string) {
+  return queryOptions({ queryKey: keys.person(personId), queryFn: () => api.get<PersonSummary>(`/api/persons/${personId}`, { background: 'auto' }), staleTime: 60_000 });
 }
 
 export function usePerson(personId: string) {
-  return useQuery({ queryKey: keys.person(personId), queryFn: () => api.get<PersonSummary>(`/api/persons/${personId}`), staleTime: 60_000 });
+  return useQuery(personQuery(personId));
+}
+
+export function planQuery(personId: string, filters: PlanFilters = {}) {
+  return queryOptions({
+    queryKey: keys.plan(personId, filters),
+    queryFn: ({ signal }) => api.get<Plan>(`/api/persons/${personId}/plan${queryString({ ...filters })}`, { background: 'auto', signal }),
+    refetchInterval: PLAN_POLL_MS,
+    refetchOnWindowFocus: true,
+  });
 }
 
 export function usePlan(personId: string, filters: PlanFilters = {}) {
   return useQuery({
-    queryKey: keys.plan(personId, filters),
-    queryFn: ({ signal }) => api.get<Plan>(`/api/persons/${personId}/plan${queryString({ ...filters })}`, { background: true, signal }),
+    ...planQuery(personId, filters),
     // While another period or filter loads, the board keeps what it showed — of this person only.
     placeholderData: (previous) => (previous?.personId === personId ? previous : undefined),
-    refetchInterval: PLAN_POLL_MS,
-    refetchOnWindowFocus: true,
   });
+}
+
+/**
+ * Started before React renders: the session, who is logged in and, for a citizen, the board, so
+ * the first card does not wait for one request after another.
+ */
+export function prefetchFirstScreen(client: QueryClient): void {
+  void client.prefetchQuery(sessionQuery);
+  void client
+    .fetchQuery(meQuery)
+    .then((me) =>
+      me.role === 'citizen' && window.location.pathname === '/' && !window.location.search
+        ? Promise.all([client.prefetchQuery(planQuery(me.personId)), client.prefetchQuery(personQuery(me.personId))])
+        : undefined,
+    )
+    .catch(() => undefined);
 }
 
 export function useActivity(activityId: string, language: string) {
   return useQuery({
     // The history is told in the page's language, so each language is its own entry.
     queryKey: [...keys.activity(activityId), language],
-    queryFn: ({ signal }) => api.get<ActivityDetail>(`/api/activities/${activityId}`, { background: true, signal }),
+    queryFn: ({ signal }) => api.get<ActivityDetail>(`/api/activities/${activityId}`, { background: 'auto', signal }),
     refetchInterval: PLAN_POLL_MS,
   });
 }
