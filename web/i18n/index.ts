@@ -1,6 +1,12 @@
 import i18next, { type BackendModule, type ReadCallback } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { setRequestLanguage } from '#web/lib/api-client.ts';
+import nbDomain from '#common/i18n/locales/nb.json';
+import nbApp from './locales/nb/app.json';
+import nbBoard from './locales/nb/board.json';
+import nbGoal from './locales/nb/goal.json';
+import nbPerson from './locales/nb/person.json';
+import nbStatus from './locales/nb/status.json';
 import { DEFAULT_LANGUAGE, isLanguage, languageFromHeader, type Language } from '#common/i18n/languages.ts';
 
 /**
@@ -12,6 +18,13 @@ import { DEFAULT_LANGUAGE, isLanguage, languageFromHeader, type Language } from 
  * Keys are always written with their namespace: t('board:filters.title').
  */
 type Catalogue = { default: Record<string, unknown> };
+
+/**
+ * Bokmål texts of the first screen (shell and board) are part of the first load: most people read
+ * bokmål, and a separate request for them would sit between the code and the first card. The
+ * other languages and namespaces load when needed.
+ */
+const FIRST_SCREEN = { app: nbApp, domain: nbDomain, board: nbBoard, goal: nbGoal, status: nbStatus, person: nbPerson };
 const pageCatalogues = import.meta.glob<Catalogue>('./locales/*/*.json');
 const domainCatalogues = import.meta.glob<Catalogue>('../../common/i18n/locales/*.json');
 
@@ -50,8 +63,10 @@ export async function initI18n(): Promise<typeof i18next> {
       lng: initialLanguage(),
       fallbackLng: false,
       supportedLngs: ['nb', 'nn', 'en'],
-      // The shell's and the board's texts load at once, beside the first data requests.
-      ns: ['app', 'domain', 'board', 'goal', 'status', 'person'],
+      // The shell's and the board's texts: bundled for bokmål, loaded at once for the others.
+      ns: Object.keys(FIRST_SCREEN),
+      resources: { nb: FIRST_SCREEN },
+      partialBundledLanguages: true,
       defaultNS: 'app',
       interpolation: { escapeValue: false },
       returnNull: false,

@@ -3,6 +3,7 @@ import type { Me, PersonSummary } from '#common/schemas/person.ts';
 import type { ActivityDetail } from '#common/schemas/activity.ts';
 import type { Plan } from '#common/schemas/plan.ts';
 import type { SessionView } from '#common/schemas/session.ts';
+import type { BootAnswer, FirstScreenRequests } from './first-screen.ts';
 import { api, ApiError, queryString } from './api-client.ts';
 
 /**
@@ -28,20 +29,18 @@ export interface PlanFilters {
 /** How often an open board asks for the other party's changes until live push arrives. */
 export const PLAN_POLL_MS = 15_000;
 
-export const sessionQuery = queryOptions({
-  queryKey: keys.session,
-  queryFn: async () => {
-    try {
-      return await api.get<SessionView>('/api/session', { background: true });
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 401) {
-        return null;
-      }
-      throw error;
+async function fetchSession(): Promise<SessionView | null> {
+  try {
+    return await api.get<SessionView>('/api/session', { background: true });
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      return null;
     }
-  },
-  staleTime: Infinity,
-});
+    throw error;
+  }
+}
+
+export const sessionQuery = queryOptions({ queryKey: keys.session, queryFn: fetchSession, staleTime: Infinity });
 
 export function useSession() {
   return useQuery(sessionQuery);
@@ -79,19 +78,27 @@ export function usePlan(personId: string, filters: PlanFilters = {}) {
 }
 
 /**
- * Started before React renders: the session, who is logged in and, for a citizen, the board, so
- * the first card does not wait for one request after another.
+ * The first screen's data: taken from the requests web/boot.ts started before the app's code ran,
+ * so the first card does not wait for one request after another. An answer that is not a plain
+ * success is asked for again the normal way (which knows how to handle it).
  */
 export function prefetchFirstScreen(client: QueryClient): void {
-  void client.prefetchQuery(sessionQuery);
-  void client
-    .fetchQuery(meQuery)
-    .then((me) =>
-      me.role === 'citizen' && window.location.pathname === '/' && !window.location.search
-        ? Promise.all([client.prefetchQuery(planQuery(me.personId)), client.prefetchQuery(personQuery(me.personId))])
-        : undefined,
-    )
-    .catch(() => undefined);
+  const boot = (window as unknown as { __firstScreen?: FirstScreenRequests }).__firstScreen;
+  if (!boot) {
+    return;
+  }
+  const adopt = <T>(answer: Promise<BootAnswer> | undefined, fallback: () => Promise<T>) => async () => {
+    const result = await answer;
+    return result?.status === 200 ? (result.body as T) : fallback();
+  };
+  void client.prefetchQuery({ ...sessionQuery, queryFn: adopt(boot.session, () => fetchSession()) });
+  void client.prefetchQuery({ ...meQuery, queryFn: adopt(boot.me, () => api.get<Me>('/api/me')) });
+  void boot.board.then((board) => {
+    if (board) {
+      void client.prefetchQuery({ ...planQuery(board.personId), queryFn: adopt(board.plan, () => api.get<Plan>(`/api/persons/${board.personId}/plan`)) });
+      void client.prefetchQuery({ ...personQuery(board.personId), queryFn: adopt(board.person, () => api.get<PersonSummary>(`/api/persons/${board.personId}`)) });
+    }
+  });
 }
 
 export function useActivity(activityId: string, language: string) {
