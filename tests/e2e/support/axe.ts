@@ -18,6 +18,7 @@ export interface AxeOptions {
 
 /** Runs axe on the page as it is now and fails with a readable list when anything is wrong. */
 export async function expectNoAxeViolations(page: Page, label: string, options: AxeOptions = {}): Promise<void> {
+  await settle(page);
   let builder = new AxeBuilder({ page }).withTags(AXE_TAGS);
   if (AXE_DISABLED_RULES.length > 0) {
     builder = builder.disableRules(AXE_DISABLED_RULES);
@@ -43,4 +44,20 @@ export async function expectNoAxeViolations(page: Page, label: string, options: 
     ...(v.nodes.length > 10 ? [`    … and ${v.nodes.length - 10} more`] : []),
   ]);
   throw new Error(`axe found ${violations.length} violation(s) on "${label}" (${page.url()}):\n${lines.join('\n')}`);
+}
+
+/**
+ * Lets the page come to rest before it is judged: the pointer leaves whatever it last clicked (a
+ * hover colour is not the resting colour) and running animations and transitions (a dialog fading
+ * in is half transparent) finish. Infinite ones (a spinner) are left running.
+ */
+async function settle(page: Page): Promise<void> {
+  await page.mouse.move(0, 0);
+  await page.evaluate(async () => {
+    const finite = document.getAnimations().filter((a) => {
+      const end = a.effect?.getComputedTiming().endTime;
+      return typeof end === 'number' && Number.isFinite(end);
+    });
+    await Promise.race([Promise.all(finite.map((a) => a.finished.catch(() => undefined))), new Promise((resolve) => setTimeout(resolve, 2_000))]);
+  });
 }
