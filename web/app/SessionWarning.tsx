@@ -19,7 +19,6 @@ export function SessionWarning({ session }: { session: SessionView }) {
   const [expiresAt, setExpiresAt] = useState(() => Date.parse(session.idleExpiresAt ?? ''));
   const [now, setNow] = useState(() => Date.now());
 
-  useEffect(() => setExpiresAt(Date.parse(session.idleExpiresAt ?? '')), [session.idleExpiresAt]);
   useEffect(() => onPersonActivity(() => setExpiresAt(Date.now() + session.idleMinutes * 60_000)), [session.idleMinutes]);
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 5_000);
