@@ -1,15 +1,12 @@
 /** Every rule about days is reckoned in Europe/Oslo (product.md C10). */
 export const OSLO_TIME_ZONE = 'Europe/Oslo';
 
-const osloDateFormat = new Intl.DateTimeFormat('en-CA', {
-  timeZone: OSLO_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
+// Made on first use: an Intl formatter with a time zone is costly, and a module that merely imports this file should not pay.
+let osloDateFormat: Intl.DateTimeFormat | undefined;
 
 /** The Oslo calendar date ('YYYY-MM-DD') of an instant. */
 export function osloDate(instant: Date): string {
+  osloDateFormat ??= new Intl.DateTimeFormat('en-CA', { timeZone: OSLO_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
   return osloDateFormat.format(instant);
 }
 

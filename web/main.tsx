@@ -7,7 +7,16 @@ import '@navikt/ds-css/dist/global/reset.css';
 import '@navikt/ds-css/dist/global/tokens.css';
 import '@navikt/ds-css/dist/global/baseline.css';
 import '@navikt/ds-css/dist/global/print.css';
-import '@navikt/ds-css/dist/components.css';
+// The first screen's components only; a lazy module imports the CSS of the Aksel components it
+// adds (a modal, the date picker, …) itself, so that CSS arrives with its code.
+import '@navikt/ds-css/dist/component/typography.css';
+import '@navikt/ds-css/dist/component/primitives.css';
+import '@navikt/ds-css/dist/component/button.css';
+import '@navikt/ds-css/dist/component/loader.css';
+import '@navikt/ds-css/dist/component/form.css';
+import '@navikt/ds-css/dist/component/link.css';
+import '@navikt/ds-css/dist/component/alert.css';
+import '@navikt/ds-css/dist/component/tag.css';
 import './app/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

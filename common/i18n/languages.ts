@@ -11,24 +11,30 @@ export function isLanguage(value: unknown): value is Language {
 
 const DATE_LOCALE: Record<Language, string> = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' };
 
+/** Intl formatters are costly to make (tens of milliseconds on a slow phone): one per language and kind, made on first use. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(language: Language, kind: 'date' | 'dateTime'): Intl.DateTimeFormat {
+  const key = `${language}:${kind}`;
+  let made = formatters.get(key);
+  if (!made) {
+    made =
+      kind === 'date'
+        ? new Intl.DateTimeFormat(DATE_LOCALE[language], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+        : new Intl.DateTimeFormat(DATE_LOCALE[language], { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: OSLO_TIME_ZONE });
+    formatters.set(key, made);
+  }
+  return made;
+}
+
 /** A calendar date ('YYYY-MM-DD') written the language's own way, e.g. "3. desember 2026". */
 export function formatDate(language: Language, date: string): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(DATE_LOCALE[language], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(y, m - 1, d)),
-  );
+  return formatter(language, 'date').format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 /** An instant as Oslo date and time in the language's own way, e.g. "3. desember 2026 kl. 09:30". */
 export function formatDateTime(language: Language, instant: string | Date): string {
-  return new Intl.DateTimeFormat(DATE_LOCALE[language], {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: OSLO_TIME_ZONE,
-  }).format(typeof instant === 'string' ? new Date(instant) : instant);
+  return formatter(language, 'dateTime').format(typeof instant === 'string' ? new Date(instant) : instant);
 }
 
 /** Picks the first supported language of an Accept-Language header (or navigator.languages). */

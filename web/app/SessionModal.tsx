@@ -1,5 +1,6 @@
 import { BodyLong, Button, Modal } from '@navikt/ds-react';
 import { useTranslation } from 'react-i18next';
+import '@navikt/ds-css/dist/component/modal.css';
 
 /** The idle-timeout dialog: stay logged in, or, once it is too late, log in again. It cannot be dismissed. */
 export default function SessionModal({ expired, remainingMinutes, onStay }: { expired: boolean; remainingMinutes: number; onStay: () => void }) {

@@ -5,6 +5,7 @@ import { formatDateTime, isLanguage } from '#common/i18n/languages.ts';
 import type { Activity, AdvanceNotice } from '#common/schemas/activity.ts';
 import { errorTextKey } from '#web/components/ApiErrorAlert.tsx';
 import { isStale, useActivityWrite } from '#web/features/activity/actions/use-activity-write.ts';
+import '@navikt/ds-css/dist/component/readmore.css';
 
 interface Props {
   activity: Activity;

@@ -10,6 +10,8 @@ import { isStale, useActivityWrite } from '#web/features/activity/actions/use-ac
 import { api, ApiError } from '#web/lib/api-client.ts';
 import { keys } from '#web/lib/queries.ts';
 import { aapTextProblem } from './agreement-text.ts';
+import '@navikt/ds-css/dist/component/list.css';
+import '@navikt/ds-css/dist/component/modal.css';
 
 interface Props {
   activity: Activity;

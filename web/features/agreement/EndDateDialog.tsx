@@ -7,6 +7,7 @@ import { errorTextKey } from '#web/components/ApiErrorAlert.tsx';
 import { isStale, useActivityWrite } from '#web/features/activity/actions/use-activity-write.ts';
 import { DateField } from '#web/features/activity/fields/DateField.tsx';
 import { ApiError } from '#web/lib/api-client.ts';
+import '@navikt/ds-css/dist/component/modal.css';
 
 const FIELD_ID = 'end-date-field';
 

@@ -6,6 +6,7 @@ import { SummarySchema } from '#common/schemas/activity-input.ts';
 import type { Activity } from '#common/schemas/activity.ts';
 import { errorTextKey } from '#web/components/ApiErrorAlert.tsx';
 import { isStale, useActivityWrite } from '#web/features/activity/actions/use-activity-write.ts';
+import '@navikt/ds-css/dist/component/modal.css';
 
 const FIELD_ID = 'summary-field';
 

@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FILTER_GROUPS, FILTER_VALUES, type ChosenFilters, type FilterGroup } from './board-filters.ts';
 import { filterValueLabel } from './filter-labels.ts';
+import '@navikt/ds-css/dist/component/chips.css';
 
 interface FiltersPanelProps {
   filters: ChosenFilters;

@@ -1,6 +1,7 @@
 import { BodyLong, Heading, Link, List, VStack } from '@navikt/ds-react';
 import { useTranslation } from 'react-i18next';
 import { useDocumentTitle } from '#web/lib/document-title.ts';
+import '@navikt/ds-css/dist/component/list.css';
 
 const NAV_CONTACT_URL = 'https://www.nav.no/kontaktoss';
 const NAV_PRIVACY_URL = 'https://www.nav.no/personvernerklaering';

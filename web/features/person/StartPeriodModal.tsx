@@ -5,6 +5,7 @@ import type { Period } from '#common/schemas/plan.ts';
 import { ApiErrorAlert } from '#web/components/ApiErrorAlert.tsx';
 import { api, ApiError } from '#web/lib/api-client.ts';
 import { invalidatePerson } from '#web/lib/queries.ts';
+import '@navikt/ds-css/dist/component/modal.css';
 
 interface Props {
   personId: string;

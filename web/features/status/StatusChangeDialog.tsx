@@ -8,6 +8,7 @@ import { errorTextKey } from '#web/components/ApiErrorAlert.tsx';
 import { ApiError } from '#web/lib/api-client.ts';
 import { activityTitle } from './activity-title.ts';
 import { reasonRequired } from './moves.ts';
+import '@navikt/ds-css/dist/component/modal.css';
 
 export interface StatusChangeDialogProps {
   activity: Activity;

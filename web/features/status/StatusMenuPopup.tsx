@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ActivityStatus } from '#common/activity-kinds.ts';
 import type { Activity } from '#common/schemas/activity.ts';
 import { needsConfirmation } from './moves.ts';
+import '@navikt/ds-css/dist/component/actionmenu.css';
 
 export interface StatusMenuPopupProps {
   trigger: ReactElement;

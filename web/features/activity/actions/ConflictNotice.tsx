@@ -5,6 +5,7 @@ import type { Activity } from '#common/schemas/activity.ts';
 import { formatValue } from '../detail/format-value.ts';
 import { FIELD_SPECS, labelKey, storedValue, type FieldSpec, type FormType } from '../forms/field-specs.ts';
 import { comparable } from '../forms/form-model.ts';
+import '@navikt/ds-css/dist/component/table.css';
 
 export interface Conflict {
   /** What the person tried to save. */

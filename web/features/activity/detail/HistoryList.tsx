@@ -2,6 +2,7 @@ import { BodyShort, Detail, Heading, ReadMore, VStack } from '@navikt/ds-react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, isLanguage } from '#common/i18n/languages.ts';
 import type { HistoryEntry } from '#common/schemas/activity.ts';
+import '@navikt/ds-css/dist/component/readmore.css';
 
 const SHOWN = 10;
 

@@ -3,6 +3,8 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isCalendarDate } from '#common/time.ts';
 import { asPickerLocale } from './aksel-locale.ts';
+import '@navikt/ds-css/dist/component/date.css';
+import '@navikt/ds-css/dist/component/popover.css';
 
 /** 'YYYY-MM-DD' of a picked day (the picker gives local midnight of that day). */
 export function toCalendarDate(day: Date): string {
