@@ -1,4 +1,5 @@
 import { Alert, BodyLong, Heading, Link, VStack } from '@navikt/ds-react';
+import { Component, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
 import { useDocumentTitle } from '#web/lib/document-title.ts';
@@ -33,4 +34,21 @@ export function RouteError() {
       </Alert>
     </main>
   );
+}
+
+/** Catches a page that throws while rendering and shows RouteError instead of a blank page. */
+export class PageErrorBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+
+  static getDerivedStateFromError(): { failed: boolean } {
+    return { failed: true };
+  }
+
+  override componentDidCatch(error: unknown): void {
+    console.error('a page failed to render', error);
+  }
+
+  override render(): ReactNode {
+    return this.state.failed ? <RouteError /> : this.props.children;
+  }
 }

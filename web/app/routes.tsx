@@ -1,10 +1,10 @@
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
-import { createBrowserRouter, Outlet, useParams } from 'react-router';
+import { Outlet, Route, Routes, useParams } from 'react-router';
 import { PageLoader } from '#web/components/PageLoader.tsx';
 import BoardPage from '#web/features/board/BoardPage.tsx';
 import { useMe } from '#web/lib/queries.ts';
 import { PlanScopeContext } from './scope.tsx';
-import { NotFound, RouteError } from './RouteError.tsx';
+import { NotFound, PageErrorBoundary } from './RouteError.tsx';
 import { Shell } from './Shell.tsx';
 
 // Everything but the board loads when first used, keeping the board's first load small.
@@ -73,30 +73,33 @@ function Home() {
   );
 }
 
-export const router = createBrowserRouter([
-  {
-    element: <Shell />,
-    errorElement: <RouteError />,
-    children: [
-      { index: true, element: <Home /> },
-      {
-        element: <CitizenScope />,
-        children: [
-          { path: 'activities/new', element: page(NewActivityPage) },
-          { path: 'activities/:activityId', element: page(ActivityPage) },
-        ],
-      },
-      {
-        path: 'persons/:personId',
-        element: <AdvisorScope />,
-        children: [
-          { index: true, element: <BoardPage /> },
-          { path: 'activities/new', element: page(NewActivityPage) },
-          { path: 'activities/:activityId', element: page(ActivityPage) },
-        ],
-      },
-      { path: 'info', element: page(InfoPage) },
-      { path: '*', element: <NotFound /> },
-    ],
-  },
-]);
+/**
+ * The pages. Declarative routes: the app loads its data with TanStack Query, so the router's data
+ * APIs (and their weight in the first load) are not needed.
+ */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route
+        element={
+          <PageErrorBoundary>
+            <Shell />
+          </PageErrorBoundary>
+        }
+      >
+        <Route index element={<Home />} />
+        <Route element={<CitizenScope />}>
+          <Route path="activities/new" element={page(NewActivityPage)} />
+          <Route path="activities/:activityId" element={page(ActivityPage)} />
+        </Route>
+        <Route path="persons/:personId" element={<AdvisorScope />}>
+          <Route index element={<BoardPage />} />
+          <Route path="activities/new" element={page(NewActivityPage)} />
+          <Route path="activities/:activityId" element={page(ActivityPage)} />
+        </Route>
+        <Route path="info" element={page(InfoPage)} />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}
