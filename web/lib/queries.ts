@@ -91,8 +91,9 @@ export function prefetchFirstScreen(client: QueryClient): void {
     const result = await answer;
     return result?.status === 200 ? (result.body as T) : fallback();
   };
-  void client.prefetchQuery({ ...sessionQuery, queryFn: adopt(boot.session, () => fetchSession()) });
-  void client.prefetchQuery({ ...meQuery, queryFn: adopt(boot.me, () => api.get<Me>('/api/me')) });
+  // Not logged in: the session is known to be none, and nothing else is asked twice.
+  void client.prefetchQuery({ ...sessionQuery, queryFn: async () => ((await boot.session).status === 401 ? null : adopt(boot.session, fetchSession)()) });
+  void boot.me.then((answer) => (answer.status === 401 ? undefined : client.prefetchQuery({ ...meQuery, queryFn: adopt(boot.me, () => api.get<Me>('/api/me')) })));
   void boot.board.then((board) => {
     if (board) {
       void client.prefetchQuery({ ...planQuery(board.personId), queryFn: adopt(board.plan, () => api.get<Plan>(`/api/persons/${board.personId}/plan`)) });
