@@ -67,6 +67,8 @@ export async function initI18n(): Promise<typeof i18next> {
       ns: Object.keys(FIRST_SCREEN),
       resources: { nb: FIRST_SCREEN },
       partialBundledLanguages: true,
+      // Bundled texts are ready at once: the first render need not wait a turn for them.
+      initAsync: false,
       defaultNS: 'app',
       interpolation: { escapeValue: false },
       returnNull: false,
