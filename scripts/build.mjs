@@ -41,7 +41,18 @@ function precompress(dir) {
 /** Builds the web app into `outDir` (dist/web by default). */
 export async function buildWeb(outDir = 'dist/web') {
   const { build: viteBuild } = await import('vite');
-  await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn', build: { outDir: path.resolve(outDir), emptyOutDir: true } });
+  // Vite sets process.env.NODE_ENV to 'production' for its build; the process that asked for the
+  // build (npm start, the tests) keeps its own.
+  const nodeEnv = process.env.NODE_ENV;
+  try {
+    await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn', build: { outDir: path.resolve(outDir), emptyOutDir: true } });
+  } finally {
+    if (nodeEnv === undefined) {
+      delete process.env.NODE_ENV;
+    } else {
+      process.env.NODE_ENV = nodeEnv;
+    }
+  }
   precompress(outDir);
   return outDir;
 }
