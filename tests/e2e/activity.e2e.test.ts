@@ -232,7 +232,7 @@ describe('two tabs edit the same activity', () => {
     const row = conflict.getByRole('row', { name: new RegExp(text('activity:fields.title')) });
     await row.getByText('Lese annonser hver uke').waitFor();
     await row.getByText('Lese annonser hver dag').waitFor();
-    await conflict.getByText(text('activity:conflict.todo')).waitFor();
+    await conflict.getByText(text('activity:conflict.redo')).waitFor();
     await expect.poll(() => second.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('edit-conflict');
     // The form now holds what is saved; the change made again on top of it is saved.
     expect(await titleOf(second).inputValue()).toBe('Lese annonser hver dag');

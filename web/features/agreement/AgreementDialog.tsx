@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { AdvanceNoticeType } from '#common/activity-kinds.ts';
 import { LIMITS } from '#common/limits.ts';
 import type { Activity, AgreementOptions } from '#common/schemas/activity.ts';
-import { errorTextKey } from '#web/components/ApiErrorAlert.tsx';
+import { ApiErrorAlert, errorTextKey } from '#web/components/ApiErrorAlert.tsx';
 import { isStale, useActivityWrite } from '#web/features/activity/actions/use-activity-write.ts';
 import { api, ApiError } from '#web/lib/api-client.ts';
 import { keys } from '#web/lib/queries.ts';
@@ -103,9 +103,7 @@ export function AgreementDialog({ activity, personId, onClose, onAgreed }: Props
             <BodyLong>{t('agreement:dialog.intro')}</BodyLong>
             {options.isPending ? <Loader title={t('agreement:dialog.loading')} /> : null}
             {options.isError ? (
-              <Alert variant="error" role="alert">
-                {t(errorTextKey(options.error))}
-              </Alert>
+              <ApiErrorAlert error={options.error} />
             ) : null}
             {tick > 0 && (errors.type || errors.text) ? (
               <ErrorSummary ref={summaryRef} heading={t('agreement:dialog.errorSummary')}>

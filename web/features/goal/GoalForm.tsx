@@ -4,7 +4,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '#common/limits.ts';
 import type { Goal } from '#common/schemas/plan.ts';
-import { errorTextKey } from '#web/components/ApiErrorAlert.tsx';
+import { ApiErrorAlert } from '#web/components/ApiErrorAlert.tsx';
 import { ApiError } from '#web/lib/api-client.ts';
 import { GoalChangedBy } from './GoalChangedBy.tsx';
 import { putGoalInPlans, useSaveGoal } from './goal-api.ts';
@@ -126,9 +126,7 @@ export default function GoalForm({ personId, role, goal, onDone }: GoalFormProps
             error={fieldError ?? undefined}
           />
           {failure ? (
-            <Alert variant="error" role="alert">
-              {t(errorTextKey(failure))}
-            </Alert>
+            <ApiErrorAlert error={failure} />
           ) : null}
           <HStack gap="space-8">
             <Button type="submit" size="small" loading={save.isPending}>

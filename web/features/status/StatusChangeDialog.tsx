@@ -1,10 +1,10 @@
-import { Alert, BodyLong, Button, ErrorSummary, Modal, Textarea, VStack } from '@navikt/ds-react';
+import { BodyLong, Button, ErrorSummary, Modal, Textarea, VStack } from '@navikt/ds-react';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActivityStatus } from '#common/activity-kinds.ts';
 import { LIMITS } from '#common/limits.ts';
 import type { Activity } from '#common/schemas/activity.ts';
-import { errorTextKey } from '#web/components/ApiErrorAlert.tsx';
+import { ApiErrorAlert } from '#web/components/ApiErrorAlert.tsx';
 import { ApiError } from '#web/lib/api-client.ts';
 import { activityTitle } from './activity-title.ts';
 import { reasonRequired } from './moves.ts';
@@ -108,9 +108,7 @@ export function StatusChangeDialog({ activity, to, onSave, onCancel }: StatusCha
                 error={fieldError ?? undefined}
               />
               {failure ? (
-                <Alert variant="error" role="alert">
-                  {t(errorTextKey(failure))}
-                </Alert>
+                <ApiErrorAlert error={failure} />
               ) : null}
             </VStack>
           </form>

@@ -67,7 +67,7 @@ export function ConflictNotice({ conflict }: { conflict: Conflict }) {
         ) : (
           <BodyLong>{t('activity:conflict.sameContent')}</BodyLong>
         )}
-        <BodyLong>{t('activity:conflict.todo')}</BodyLong>
+        <BodyLong>{t('activity:conflict.redo')}</BodyLong>
       </VStack>
     </Alert>
   );
