@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NO_NUL, noNul } from './primitives.ts';
 
 export const UiLanguage = z.enum(['nb', 'nn', 'en'], { message: 'must be nb, nn or en' });
 
@@ -44,7 +45,7 @@ export const PersonSearchSchema = z
       .trim()
       .min(2, { message: 'must be at least 2 characters' })
       .max(100, { message: 'must be at most 100 characters' })
-      .refine((value) => !value.includes('\u0000'), { message: 'must not contain the NUL character' }),
+      .refine(noNul, NO_NUL),
   })
   .strict();
 export type PersonSearchInput = z.infer<typeof PersonSearchSchema>;

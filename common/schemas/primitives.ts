@@ -8,8 +8,8 @@ export const CalendarDate = z.string().refine(isCalendarDate, { message: 'must b
 export const Instant = z.iso.datetime({ offset: true, message: 'must be a date and time with offset (ISO 8601)' });
 
 /** PostgreSQL cannot store the NUL character in text or JSON: refuse it as input, not as a 500. */
-const noNul = (value: string) => !value.includes('\u0000');
-const NO_NUL = { message: 'must not contain the NUL character' };
+export const noNul = (value: string) => !value.includes('\u0000');
+export const NO_NUL = { message: 'must not contain the NUL character' };
 
 export const requiredText = (max: number) =>
   z.string().trim().min(1, { message: 'is required' }).max(max, { message: `must be at most ${max} characters` }).refine(noNul, NO_NUL);

@@ -122,6 +122,15 @@ export async function getOfficeName(db: DbOrTx, officeId: string): Promise<strin
   return row?.name ?? null;
 }
 
+/** The names of several offices in one statement (unknown ones are left out). */
+export async function getOfficeNames(db: DbOrTx, officeIds: readonly string[]): Promise<Map<string, string | null>> {
+  if (officeIds.length === 0) {
+    return new Map();
+  }
+  const rows = await db.selectFrom('office').select(['id', 'name']).where('id', 'in', [...new Set(officeIds)]).execute();
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
 export async function upsertOffices(db: DbOrTx, offices: { id: string; name: string }[]): Promise<void> {
   if (offices.length === 0) {
     return;

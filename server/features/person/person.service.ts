@@ -134,7 +134,8 @@ export function createPersonService(deps: PersonServiceDeps) {
           return { role: 'citizen', personId: state.id, givenName: state.givenName, familyName: state.familyName, highAssurance: principal.highAssurance, language: state.language };
         }
         case 'advisor': {
-          const offices = await Promise.all(principal.offices.map(async (id) => ({ id, name: await repo.getOfficeName(db, id) })));
+          const names = await repo.getOfficeNames(db, principal.offices);
+          const offices = principal.offices.map((id) => ({ id, name: names.get(id) ?? null }));
           return { role: 'advisor', ident: principal.ident, name: principal.name, offices, language: await repo.getAdvisorLanguage(db, principal.ident) };
         }
         case 'employer':
@@ -190,7 +191,7 @@ export function createPersonService(deps: PersonServiceDeps) {
       const states = await repo.searchByName(db, principal.offices, words, protectedReach(principal.rights), SEARCH_LIMIT + 1);
       // The database already left out whom the advisor may not reach; the policy stays the judge.
       const reachable = states.filter((state) => canReachPerson(principal, state));
-      const names = new Map(await Promise.all(principal.offices.map(async (id) => [id, await repo.getOfficeName(db, id)] as const)));
+      const names = await repo.getOfficeNames(db, reachable.map((state) => state.officeId));
       return {
         persons: reachable.slice(0, SEARCH_LIMIT).map((s) => ({
           id: s.id,
