@@ -10,6 +10,9 @@ export const LIMITS = {
   advanceNoticeText: 500,
   meetingPreparations: 500,
   summary: 5000,
+  message: 5000,
+  threadSubject: 100,
+  escalationReason: 500,
   applicationsPerPeriodMax: 99,
 } as const;
 

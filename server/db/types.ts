@@ -150,6 +150,138 @@ export interface OutboxTable {
   lastError: string | null;
 }
 
+export interface ThreadTable {
+  id: Generated<string>;
+  personId: string;
+  periodId: string;
+  activityId: string | null;
+  subject: string;
+  kvpOfficeId: string | null;
+  escalation: Generated<boolean>;
+  createdAt: Timestamp;
+  createdByRole: 'CITIZEN' | 'ADVISOR' | 'SYSTEM';
+  lastMessageAt: Timestamp;
+  lastMessageId: Generated<number>;
+  messageCount: Generated<number>;
+  awaitingNavSince: Timestamp | null;
+  awaitingCitizenSince: Timestamp | null;
+  unreadForCitizen: Generated<number>;
+  unreadForNav: Generated<number>;
+  citizenReadMessageId: Generated<number>;
+  citizenReadAt: Timestamp | null;
+  navReadMessageId: Generated<number>;
+  navReadAt: Timestamp | null;
+  version: Generated<number>;
+  updatedAt: Timestamp;
+}
+
+export interface MessageTable {
+  id: Generated<number>;
+  threadId: string;
+  personId: string;
+  senderRole: 'CITIZEN' | 'ADVISOR' | 'SYSTEM';
+  senderIdent: string | null;
+  officeId: string | null;
+  text: string;
+  important: Generated<boolean>;
+  kvpOfficeId: string | null;
+  sentAt: Timestamp;
+}
+
+export type ThreadStatusEvent =
+  | 'CREATED'
+  | 'MESSAGE_FROM_CITIZEN'
+  | 'MESSAGE_FROM_NAV'
+  | 'AWAITING_NAV'
+  | 'ANSWERED_BY_NAV'
+  | 'AWAITING_CITIZEN'
+  | 'ANSWERED_BY_CITIZEN'
+  | 'READ_BY_CITIZEN'
+  | 'READ_BY_NAV'
+  | 'CLOSED_WITH_PERIOD';
+
+export interface ThreadStatusLogTable {
+  id: Generated<number>;
+  threadId: string;
+  personId: string;
+  event: ThreadStatusEvent;
+  actorRole: string;
+  actorIdent: string | null;
+  createdAt: Timestamp;
+}
+
+export interface DraftTable {
+  personId: string;
+  periodId: string;
+  author: string;
+  threadKey: string;
+  threadId: string | null;
+  activityId: string | null;
+  subject: string | null;
+  text: string;
+  updatedAt: Timestamp;
+}
+
+export interface EscalationWarningTable {
+  id: Generated<string>;
+  personId: string;
+  periodId: string;
+  threadId: string;
+  reason: string;
+  startedAt: Timestamp;
+  startedByIdent: string;
+  stoppedAt: Timestamp | null;
+  stoppedByRole: 'ADVISOR' | 'SYSTEM' | null;
+  stoppedByIdent: string | null;
+  stopReason: string | null;
+}
+
+export interface LiveEventTable {
+  id: Generated<number>;
+  personId: string;
+  kind: string;
+  audience: Generated<'ALL' | 'NAV' | 'CITIZEN'>;
+  actorSide: 'CITIZEN' | 'NAV' | null;
+  payload: JSONColumnType<Record<string, unknown>, string, string>;
+  createdAt: Timestamp;
+}
+
+export type NotificationKind =
+  | 'NAV_MESSAGE'
+  | 'ADVANCE_NOTICE'
+  | 'ADVANCE_NOTICE_REMINDER'
+  | 'MEETING_NEW'
+  | 'MEETING_CHANGED'
+  | 'MEETING_REMINDER'
+  | 'SUMMARY_SHARED'
+  | 'ESCALATION_WARNING';
+
+export interface NotificationTable {
+  id: Generated<string>;
+  personId: string;
+  periodId: string | null;
+  kind: NotificationKind;
+  subjectId: string;
+  status: 'PENDING' | 'HELD' | 'SENT' | 'CANCELLED';
+  dueAt: Timestamp;
+  reason: string | null;
+  attempts: Generated<number>;
+  mergedCount: Generated<number>;
+  sentAt: Timestamp | null;
+  channels: string[] | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface NotificationDeliveryLogTable {
+  id: Generated<number>;
+  notificationId: string;
+  channel: 'EMAIL' | 'SMS';
+  outcome: 'SENT' | 'FAILED' | 'HELD';
+  detail: string | null;
+  createdAt: Timestamp;
+}
+
 export interface SigningKeyTable {
   kid: string;
   privateJwk: JSONColumnType<Record<string, unknown>, string, string>;
@@ -210,6 +342,14 @@ export interface DB {
   activity_version: ActivityVersionTable;
   advance_notice_version: AdvanceNoticeVersionTable;
   outbox: OutboxTable;
+  thread: ThreadTable;
+  message: MessageTable;
+  thread_status_log: ThreadStatusLogTable;
+  draft: DraftTable;
+  escalation_warning: EscalationWarningTable;
+  live_event: LiveEventTable;
+  notification: NotificationTable;
+  notification_delivery_log: NotificationDeliveryLogTable;
   oidc_grant_state: OidcGrantStateTable;
   oidc_secret: OidcSecretTable;
   pending_auth_request: PendingAuthRequestTable;

@@ -8,7 +8,13 @@ export type OutboxTopic =
   | 'meeting.changed'
   | 'summary.shared'
   | 'period.started'
-  | 'period.ended';
+  | 'period.ended'
+  // The dialog (issue 4): the notification worker consumes these.
+  | 'message.sent'
+  | 'thread.read'
+  | 'advance_notice.read'
+  | 'escalation.started'
+  | 'escalation.stopped';
 
 /**
  * Appends an event in the caller's transaction, so the event exists exactly when the change does.

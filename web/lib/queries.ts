@@ -16,6 +16,11 @@ export const keys = {
   person: (personId: string) => ['person', personId] as const,
   plan: (personId: string, filters: PlanFilters) => ['person', personId, 'plan', filters] as const,
   activity: (activityId: string) => ['activity', activityId] as const,
+  // The dialog: under ['person', personId] so that invalidatePerson refreshes them too.
+  threads: (personId: string, periodId?: string) => ['person', personId, 'threads', periodId ?? 'current'] as const,
+  unreadThreads: (personId: string) => ['person', personId, 'unread-threads'] as const,
+  drafts: (personId: string) => ['person', personId, 'drafts'] as const,
+  thread: (threadId: string) => ['thread', threadId] as const,
 };
 
 export interface PlanFilters {
