@@ -1,5 +1,6 @@
 import type { Cost } from './observe.ts';
 import type { Saturation, Stats } from './load.ts';
+import type { StreamResult } from './streams.ts';
 
 /** The printed table and the JSON shape of a run. */
 export type Measured<T> = T & { cost: Cost };
@@ -13,6 +14,10 @@ export interface ModeResults {
   createSaturation?: Measured<Saturation>;
   statusSteady?: Measured<Stats>;
   statusSaturation?: Measured<Saturation>;
+  threadListSteady?: Measured<Stats>;
+  messageSteady?: Measured<Stats>;
+  messageSaturation?: Measured<Saturation>;
+  streamDelivery?: Measured<StreamResult>;
 }
 
 export const TARGETS = {
@@ -21,6 +26,9 @@ export const TARGETS = {
   apiRawRatio: 0.6,
   writeP99Ms: 10,
   writesPerSecond: 1000,
+  threadListP99Ms: 10,
+  messageP99Ms: 10,
+  streamArrivalP99Ms: 100,
 };
 
 const n = (x: number | undefined, digits = 0) =>
@@ -56,6 +64,10 @@ export function headline(r: ModeResults): string {
     ['Create, saturation', sat(r.createSaturation), `≥ ${n(TARGETS.writesPerSecond)}/s`, ok(best(r.createSaturation) && best(r.createSaturation)!.throughput >= TARGETS.writesPerSecond)],
     ['Status change PUT …/status', steady(r.statusSteady, 100), `p99 ≤ ${TARGETS.writeP99Ms} ms`, ok(r.statusSteady && r.statusSteady.errors === 0 && r.statusSteady.p99 <= TARGETS.writeP99Ms)],
     ['Status change, saturation', sat(r.statusSaturation), `≥ ${n(TARGETS.writesPerSecond)}/s`, ok(best(r.statusSaturation) && best(r.statusSaturation)!.throughput >= TARGETS.writesPerSecond)],
+    ['Thread list, person with 203 messages', steady(r.threadListSteady, 200), `p99 ≤ ${TARGETS.threadListP99Ms} ms`, ok(r.threadListSteady && r.threadListSteady.errors === 0 && r.threadListSteady.p99 <= TARGETS.threadListP99Ms)],
+    ['Message send (citizen) POST …/messages', steady(r.messageSteady, 50), `p99 ≤ ${TARGETS.messageP99Ms} ms`, ok(r.messageSteady && r.messageSteady.errors === 0 && r.messageSteady.p99 <= TARGETS.messageP99Ms)],
+    ['Message send, saturation', sat(r.messageSaturation), '', ''],
+    [`Send → arrival on the other party's stream (${r.streamDelivery?.streams ?? '—'} open streams)`, r.streamDelivery ? `p50 ${n(r.streamDelivery.p50, 2)} ms, p99 ${n(r.streamDelivery.p99, 2)} ms at 50/s, ${r.streamDelivery.lost} lost; the send itself p99 ${n(r.streamDelivery.send.p99, 2)} ms` : '—', `p99 ≤ ${TARGETS.streamArrivalP99Ms} ms`, ok(r.streamDelivery && r.streamDelivery.lost === 0 && r.streamDelivery.send.errors === 0 && r.streamDelivery.p99 <= TARGETS.streamArrivalP99Ms)],
   ]);
 }
 

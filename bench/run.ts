@@ -9,14 +9,16 @@ import { openModel, saturation, type Operation, type SaturationStep } from './lo
 import { Observer } from './observe.ts';
 import { buildServer, ROOT, startApp, startIssuer, startRegisters } from './processes.ts';
 import { fillRegisters, markRegistersFilled, registersFilledFor, type RegisterFill } from './registers.ts';
+import { advisorToken, busyPool, conversations, sendMessage, threadList } from './dialog-scenarios.ts';
 import { comparison, costs, headline, ratio, steps, TARGETS, type ModeResults } from './report.ts';
+import { streamDelivery } from './streams.ts';
 import { changeStatus, createActivity, planRead, planReadRaw, planStatements } from './scenarios.ts';
 import { warmCache } from './seed-keys.ts';
 import { existingSeed, missingMigrations, reseed, type SeedInfo } from './seed.ts';
 import { drawPool, mintTokens, statusCandidates, type PoolPerson } from './tokens.ts';
 
 /**
- * `npm run bench [-- --reseed] [--quick] [--production-only] [--seed-only]`: seeds (or reuses) the
+ * `npm run bench [-- --reseed] [--quick] [--production-only] [--dialog-only] [--seed-only]`: seeds (or reuses) the
  * benchmark database and registers, starts the real app as a child process, and measures the
  * plan read, the same SQL raw, and two writes (docs/architecture.md, "Tests and benchmarks").
  */
@@ -31,6 +33,8 @@ if (!['127.0.0.1', 'localhost', '::1'].includes(host)) {
 const DATA = path.join(ROOT, 'bench', '.data');
 const REGISTERS = path.join(DATA, 'registers');
 const POOL_SIZE = quick ? 2_000 : 20_000;
+const STREAMS = quick ? 200 : 1_000;
+const dialogOnly = args.has('--dialog-only');
 const STEADY = quick ? { warmupSeconds: 1, seconds: 5 } : { warmupSeconds: 5, seconds: 25 };
 const WRITE_STEADY = quick ? { warmupSeconds: 1, seconds: 5 } : { warmupSeconds: 3, seconds: 20 };
 const STEP = quick ? { warmupSeconds: 0.5, seconds: 2 } : { warmupSeconds: 1, seconds: 5 };
@@ -95,6 +99,11 @@ try {
   const mintSeconds = Math.round(performance.now() - mintStarted) / 1000;
   const candidates = await statusCandidates(admin, pool);
   const statements = await planStatements();
+  const tokenOptions = { issuer: issuer.issuer, audience: 'aktivitetsplan', ttlSeconds: 3 * 3600 };
+  const busy = await busyPool(admin, keys, tokenOptions);
+  const talks = await conversations(admin, pool);
+  const advisor = await advisorToken(admin, keys, tokenOptions);
+  log(`dialog: ${busy.length.toLocaleString('en-US')} persons with 203 messages; ${talks.length.toLocaleString('en-US')} general threads to write in`);
   log(`tokens: ${pool.length.toLocaleString('en-US')} persons (${pool.filter((p) => p.writable).length.toLocaleString('en-US')} may write) minted in ${mintSeconds} s; ${candidates.length.toLocaleString('en-US')} activities to move`);
 
   const warmStarted = performance.now();
@@ -110,7 +119,7 @@ try {
   const saturate = (op: Operation, what: string) => observer.measure((count) => saturation(count(op), { ...STEP, onStep: onStep(what) }));
 
   const bundle = await buildServer();
-  const modes: ('production' | 'development')[] = args.has('--production-only') ? ['production'] : ['production', 'development'];
+  const modes: ('production' | 'development')[] = args.has('--production-only') || dialogOnly ? ['production'] : ['production', 'development'];
   const results: Record<string, ModeResults> = {};
   const samples: Record<string, { plans: number; activitiesPerPlan: number; bytesPerPlan: number }> = {};
   const loads: Record<string, number[]> = {};
@@ -123,6 +132,21 @@ try {
     try {
       samples[mode] = await sample(http, pool);
       const r: ModeResults = (results[mode] = {});
+      if (mode === 'production') {
+        log(`  thread list (203 messages) at 200/s …`);
+        r.threadListSteady = await steady(threadList(http, busy), 200, STEADY);
+        log(`  message send at 50/s …`);
+        r.messageSteady = await steady(sendMessage(http, talks), 50, WRITE_STEADY);
+        log(`    slowest answer per second (ms): ${r.messageSteady.maxPerSecond?.join(' ')}`);
+        log(`  message send saturation …`);
+        r.messageSaturation = await saturate(sendMessage(http, talks), 'message send');
+        log(`  ${STREAMS} open event streams, send → arrival at 50/s …`);
+        r.streamDelivery = await observer.measure(() => streamDelivery(app.url, http, advisor, talks, { streams: STREAMS, rate: 50, ...WRITE_STEADY }));
+        log(`    arrival p50 ${r.streamDelivery.p50} ms p99 ${r.streamDelivery.p99} ms, ${r.streamDelivery.lost} lost`);
+      }
+      if (dialogOnly) {
+        continue;
+      }
       log(`  plan read at 200/s …`);
       r.planSteady = await steady(planRead(http, pool), 200, STEADY);
       log(`    slowest answer per second (ms): ${r.planSteady.maxPerSecond?.join(' ')}`);
@@ -174,7 +198,7 @@ try {
   }
   out.push(`\nSaturation steps (production):`);
   out.push(steps('plan read', production.planSaturation), steps('raw SQL', production.rawSaturation), steps('raw unnamed', production.rawUnnamedSaturation));
-  out.push(steps('create', production.createSaturation), steps('status change', production.statusSaturation));
+  out.push(steps('create', production.createSaturation), steps('status change', production.statusSaturation), steps('message send', production.messageSaturation));
   const totalSeconds = Math.round(performance.now() - started) / 1000;
   out.push(`\nWhole run: ${totalSeconds.toFixed(0)} s (2 cores shared by app, load generator and PostgreSQL; load average at start ${loads.production!.map((x) => x.toFixed(2)).join(' ')})`);
   log(out.join('\n'));
@@ -194,7 +218,7 @@ try {
     totalSeconds,
   };
   await fs.mkdir(path.join(ROOT, 'bench', 'results'), { recursive: true });
-  await fs.writeFile(path.join(ROOT, 'bench', 'results', quick ? 'quick.json' : 'latest.json'), `${JSON.stringify(json, null, 2)}\n`);
+  await fs.writeFile(path.join(ROOT, 'bench', 'results', quick ? 'quick.json' : dialogOnly ? 'dialog-latest.json' : 'latest.json'), `${JSON.stringify(json, null, 2)}\n`);
 } catch (error) {
   if (!(error instanceof SeedOnly)) {
     throw error;

@@ -3,6 +3,7 @@ import { openDatabase } from '#server/db/database.ts';
 import { migrate } from '#server/db/migrate.ts';
 import { migrations } from '#server/db/migrations/index.ts';
 import { createDetailsVariants, insertSlot, MAX_SLOTS, uuidOf } from './seed-activities.ts';
+import { dialogFinish, dialogJobs } from './seed-dialog.ts';
 import { dropKeys, restoreKeys, type SavedKeys } from './seed-keys.ts';
 import { offices, people, PERSONS } from './people.ts';
 
@@ -27,7 +28,7 @@ export function missingMigrations(info: SeedInfo): string[] {
   return migrations.map((m) => m.name).filter((name) => !(info.migrations ?? []).includes(name));
 }
 
-const BULK_TABLES = ['person', 'follow_up_period', 'manual_follow_up_log', 'goal', 'goal_version', 'activity', 'activity_version', 'advance_notice_version'];
+const BULK_TABLES = ['person', 'follow_up_period', 'manual_follow_up_log', 'goal', 'goal_version', 'activity', 'activity_version', 'advance_notice_version', 'thread', 'message', 'thread_status_log'];
 const COUNTED = [...BULK_TABLES, 'office'];
 const GOALS = [
   'Jeg vil ha en fast jobb i butikk innen ett år.',
@@ -183,6 +184,12 @@ async function seed(url: string, log: (line: string) => void): Promise<SeedInfo>
       ];
     const slots = Array.from({ length: MAX_SLOTS }, (_, i) => i + 1);
     await timed(steps, 'persons, activities, versions', log, () => parallel(clients, [...personJobs, ...slots.map(insertSlot)]));
+    await timed(steps, 'dialog threads and messages', log, async () => {
+      await parallel(clients, dialogJobs());
+      for (const job of dialogFinish()) {
+        await main.query(job);
+      }
+    });
     await timed(steps, 'keys rebuilt', log, () => restoreKeys(clients, saved!, process.env.BENCH_VERBOSE ? log : undefined));
     await timed(steps, 'vacuum analyze', log, () => parallel(clients, ['office', 'bench_person', ...BULK_TABLES].map((t) => `vacuum (analyze) ${t}`)));
     // Writes everything out now: otherwise the first measured commits wait behind gigabytes of writeback.
