@@ -82,6 +82,9 @@ export interface AppOptions {
   personUrl: string;
   contactUrl: string;
   dataDir: string;
+  /** Where the app's notification worker sends e-mail and SMS (the bench's local sinks). */
+  smtpUrl: string;
+  smsUrl: string;
   /** Extra node options, e.g. --cpu-prof to profile the app. */
   nodeArgs?: string[];
 }
@@ -109,6 +112,9 @@ export async function startApp(options: AppOptions): Promise<Child & { url: stri
     DEMO_DATA: 'off',
     PERSON_REGISTER_URL: options.personUrl,
     CONTACT_REGISTER_URL: options.contactUrl,
+    SMTP_URL: options.smtpUrl,
+    SMS_URL: options.smsUrl,
+    MAIL_FROM: 'ikke-svar@aktivitetsplan.bench',
     ...(options.mode === 'production' ? { OIDC_CLIENT_SECRET: 'benchmark-client-secret' } : {}),
   };
   // As `npm start` runs the build.

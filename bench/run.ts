@@ -3,7 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { loadOrCreateSigningKeys } from '#server/auth/keys.ts';
+import { systemClock } from '#server/clock.ts';
 import { openDatabase } from '#server/db/database.ts';
+import { startNotificationSinks } from '#server/notifications/dev-sinks.ts';
 import { createHttpClient, type HttpClient } from './http-client.ts';
 import { openModel, saturation, type Operation, type SaturationStep } from './load.ts';
 import { Observer } from './observe.ts';
@@ -56,7 +58,9 @@ if (args.has('--reseed')) {
   await fs.rm(REGISTERS, { recursive: true, force: true });
 }
 const registers = await startRegisters(REGISTERS);
-const cleanups: (() => Promise<void>)[] = [() => lock.end(), () => registers.stop()];
+// The app's worker delivers notifications (NAV messages after 30 min) to sinks that keep them in memory.
+const sinks = await startNotificationSinks({ clock: systemClock });
+const cleanups: (() => Promise<void>)[] = [() => lock.end(), () => registers.stop(), () => sinks.close()];
 try {
   // 1. Seed: the database and the registers, reused when complete.
   let seed: SeedInfo | null = args.has('--reseed') ? null : await existingSeed(url);
@@ -126,7 +130,7 @@ try {
   for (const mode of modes) {
     loads[mode] = os.loadavg();
     log(`\n[${elapsed()}] app in NODE_ENV=${mode} (load average before: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')})`);
-    const app = await startApp({ bundle, mode, databaseUrl: url, issuer: issuer.issuer, personUrl: registers.personUrl, contactUrl: registers.contactUrl, dataDir: path.join(DATA, 'app') });
+    const app = await startApp({ bundle, mode, databaseUrl: url, issuer: issuer.issuer, personUrl: registers.personUrl, contactUrl: registers.contactUrl, dataDir: path.join(DATA, 'app'), smtpUrl: sinks.smtpUrl, smsUrl: sinks.smsUrl });
     observer.appPid = app.pid;
     const http: HttpClient = createHttpClient(app.url, 128);
     try {

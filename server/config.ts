@@ -29,6 +29,21 @@ const ConfigSchema = z.object({
   REGISTER_TIMEOUT_MS: z.coerce.number().int().min(10).max(30000).default(1500),
   CONTACT_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   DEMO_DATA: z.enum(['on', 'off']).optional(),
+  SMTP_URL: z
+    .string()
+    .url()
+    .refine((value) => /^smtps?:\/\//.test(value), 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  SMS_URL: z
+    .string()
+    .url()
+    .refine((value) => /^https?:\/\//.test(value), 'must be an http:// or https:// URL')
+    .optional(),
+  MAIL_FROM: z.string().regex(/^[^<>@\s]+@[^<>@\s]+$|^[^<>]*<[^<>@\s]+@[^<>@\s]+>$/, 'must be an e-mail address, e.g. NAV <no-reply@nav.example>').optional(),
+  NOTIFICATION_DELAY_MINUTES: z.coerce.number().int().min(0).max(1440).default(30),
+  WORKER: z.enum(['on', 'off']).optional(),
+  WORKER_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  LIVE_HEARTBEAT_MS: z.coerce.number().int().min(20).max(120_000).default(15_000),
 });
 
 export type Env = z.infer<typeof ConfigSchema>;
@@ -61,6 +76,15 @@ export interface Config {
     contactCacheSeconds: number;
   };
   demoData: boolean;
+  /**
+   * E-mail and SMS to the citizen. Without URLs (development and test only) the server starts
+   * local sinks and shows what they received at /dev/mailbox.
+   */
+  notifications: { smtpUrl: string | undefined; smsUrl: string | undefined; mailFrom: string; delayMinutes: number };
+  /** The outbox worker: its timer (off in tests, which call runOnce) and how often it looks for work. */
+  worker: { enabled: boolean; intervalMs: number };
+  /** Live event streams: a heartbeat comment this often, which also checks that the login still holds. */
+  live: { heartbeatMs: number };
 }
 
 export class ConfigError extends Error {}
@@ -82,6 +106,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   }
   if (e.NODE_ENV === 'production' && !e.OIDC_CLIENT_SECRET) {
     throw new ConfigError('Invalid configuration:\n  OIDC_CLIENT_SECRET: required in production');
+  }
+  const worker = e.WORKER ? e.WORKER === 'on' : e.NODE_ENV !== 'test';
+  for (const name of ['SMTP_URL', 'SMS_URL', 'MAIL_FROM'] as const) {
+    if (e.NODE_ENV === 'production' && worker && !e[name]) {
+      throw new ConfigError(`Invalid configuration:\n  ${name}: required in production while the worker runs (or WORKER=off)`);
+    }
   }
   return {
     env: e.NODE_ENV,
@@ -108,5 +138,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       contactCacheSeconds: e.CONTACT_CACHE_SECONDS,
     },
     demoData: e.DEMO_DATA ? e.DEMO_DATA === 'on' : e.NODE_ENV === 'development',
+    notifications: {
+      smtpUrl: e.SMTP_URL,
+      smsUrl: e.SMS_URL,
+      mailFrom: e.MAIL_FROM ?? 'NAV Aktivitetsplan <no-reply@aktivitetsplan.invalid>',
+      delayMinutes: e.NOTIFICATION_DELAY_MINUTES,
+    },
+    worker: { enabled: worker, intervalMs: e.WORKER_INTERVAL_MS },
+    live: { heartbeatMs: e.LIVE_HEARTBEAT_MS },
   };
 }

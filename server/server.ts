@@ -11,6 +11,10 @@ import { createPersonRegisterClient } from './registers/person-register.client.t
 import { startLocalRegisterServices } from './registers/local/start.ts';
 import type { Services } from './services.ts';
 import { seedDemoData } from './dev/demo-data.ts';
+import { registerDevMailbox } from './notifications/dev-mailbox.ts';
+import type { NotificationSinks } from './notifications/dev-sinks.ts';
+import { startNotifications } from './notifications/notifications.ts';
+import { createWorker, type Worker } from './outbox/worker.ts';
 
 export interface StartOptions {
   /** Folder of the embedded database (ignored when config.databaseUrl is set); omit for memory. */
@@ -28,6 +32,10 @@ export interface RunningServer {
   services: Services;
   database: Database;
   url: string;
+  /** The outbox worker (notifications, housekeeping): tests move the clock and call runOnce(). */
+  worker: Worker;
+  /** The local mail and SMS sinks when SMTP_URL / SMS_URL are not set (development and test). */
+  notificationSinks: NotificationSinks | null;
   close(): Promise<void>;
 }
 
@@ -72,10 +80,19 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     contactRegister,
     ...(options.logStream ? { logStream: options.logStream } : {}),
   });
+  const worker = createWorker({ db: database.db, clock, log: app.log, intervalMs: config.worker.intervalMs });
+  const notifications = await startNotifications({ config, db: database.db, clock, contactRegister, worker, log: app.log });
+  worker.addJob({ name: 'dialog.expireDrafts', everyMs: 10 * 60_000, run: async (now) => void (await services.dialog.expireDrafts(now)) });
+  if (notifications.sinks) {
+    registerDevMailbox(app, notifications.sinks);
+  }
   const address = await app.listen({ port: config.port, host: config.host });
   const url = address.replace('[::1]', 'localhost');
   if (config.demoData && (await seedDemoData(database.db, services, clock))) {
     app.log.info('demo data written');
+  }
+  if (config.worker.enabled) {
+    worker.start();
   }
   return {
     app,
@@ -83,8 +100,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     services,
     database,
     url,
+    worker,
+    notificationSinks: notifications.sinks,
     async close() {
+      await worker.stop();
       await app.close();
+      await notifications.close();
       await localRegisters?.close();
       if (!options.database) {
         await database.close();

@@ -276,7 +276,8 @@ export interface NotificationTable {
 export interface NotificationDeliveryLogTable {
   id: Generated<number>;
   notificationId: string;
-  channel: 'EMAIL' | 'SMS';
+  /** Null on a HELD try made before an address was chosen. */
+  channel: 'EMAIL' | 'SMS' | null;
   outcome: 'SENT' | 'FAILED' | 'HELD';
   detail: string | null;
   createdAt: Timestamp;

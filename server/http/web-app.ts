@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { PageFallback } from './errors.ts';
 
 /** Paths that belong to the server, never to the web app's router. */
-const SERVER_PREFIXES = ['/api', '/auth', '/oidc', '/oidc-dev', '/health', '/metrics', '/assets/'];
+const SERVER_PREFIXES = ['/api', '/auth', '/oidc', '/oidc-dev', '/health', '/metrics', '/assets/', '/dev'];
 
 /**
  * The page's security headers: scripts and styles only from this origin (Aksel sets some inline

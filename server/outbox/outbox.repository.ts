@@ -21,5 +21,6 @@ export type OutboxTopic =
  * Payloads carry ids, never names, national ids or message text.
  */
 export async function appendEvent(db: DbOrTx, topic: OutboxTopic, aggregateId: string, payload: Record<string, unknown>, at: Date): Promise<void> {
-  await db.insertInto('outbox').values({ topic, aggregateId, payload: JSON.stringify(payload), availableAt: at }).execute();
+  // createdAt is the app clock's time of the change: the notification worker reckons delays from it.
+  await db.insertInto('outbox').values({ topic, aggregateId, payload: JSON.stringify(payload), createdAt: at, availableAt: at }).execute();
 }

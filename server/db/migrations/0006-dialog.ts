@@ -150,10 +150,12 @@ export const up = /* sql */ `
   create table notification_delivery_log (
     id bigserial primary key,
     "notificationId" uuid not null references notification (id),
-    channel text not null check (channel in ('EMAIL', 'SMS')),
+    -- No channel on a HELD try: it was held before an address was chosen (register down, …).
+    channel text check (channel in ('EMAIL', 'SMS')),
     outcome text not null check (outcome in ('SENT', 'FAILED', 'HELD')),
     detail text,
-    "createdAt" timestamptz not null
+    "createdAt" timestamptz not null,
+    check (channel is not null or outcome = 'HELD')
   );
   create index notification_delivery_log_notification_idx on notification_delivery_log ("notificationId");
   select make_append_only('notification_delivery_log');

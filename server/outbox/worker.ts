@@ -1,0 +1,234 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { Clock } from '#server/clock.ts';
+import type { Db, Tx } from '#server/db/database.ts';
+import type { OutboxTopic } from './outbox.repository.ts';
+
+/**
+ * The outbox worker. Every app instance runs one: each event is claimed with `FOR UPDATE SKIP
+ * LOCKED`, so two instances never take the same row, and its handler runs in the claiming
+ * transaction, so the handler's writes and "processed" commit together (an event is handled once,
+ * or retried whole). Modules register handlers per topic and periodic jobs; this file knows no
+ * feature.
+ *
+ * Time: the timer ticks in real time (unref'd, so it never keeps the process alive), but every
+ * "is it due" question asks the app's Clock, so tests move a ManualClock and call runOnce().
+ */
+export interface OutboxEvent {
+  id: number;
+  topic: string;
+  aggregateId: string;
+  payload: Record<string, unknown>;
+  /** When the change happened, by the app's clock. */
+  createdAt: Date;
+  attempts: number;
+}
+
+/** Runs in the claiming transaction; throwing rolls its writes back and retries the event later. */
+export type OutboxHandler = (tx: Tx, event: OutboxEvent, now: Date) => Promise<void>;
+
+export interface Job {
+  name: string;
+  /** Real milliseconds between runs on the timer; 0 runs on every tick. runOnce() runs every job. */
+  everyMs: number;
+  run(now: Date): Promise<void>;
+}
+
+/** What the worker logs: ids, topics and error classes, never payloads or personal data. */
+export interface WorkerLog {
+  info(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+export interface WorkerOptions {
+  db: Db;
+  clock: Clock;
+  log: WorkerLog;
+  /** Real milliseconds between ticks of the timer. */
+  intervalMs: number;
+  /** Most events one tick handles before it lets other work in (PGlite has one connection). */
+  batchSize?: number;
+}
+
+export interface RunSummary {
+  handled: number;
+  failed: number;
+}
+
+export interface Worker {
+  handle(topic: OutboxTopic, handler: OutboxHandler): void;
+  addJob(job: Job): void;
+  /** Handles every available event, then runs every job once. For tests and the timer alike. */
+  runOnce(): Promise<RunSummary>;
+  start(): void;
+  /** Stops the timer and waits for a run in progress. */
+  stop(): Promise<void>;
+}
+
+const DEFAULT_BATCH_SIZE = 200;
+const FIRST_RETRY_MS = 10_000;
+const MAX_RETRY_MS = 60 * 60_000;
+
+/** 10 s, 20 s, 40 s, … up to an hour: a broken handler is retried, never dropped. */
+export function outboxRetryDelayMs(attempts: number): number {
+  return Math.min(FIRST_RETRY_MS * 2 ** Math.max(0, attempts - 1), MAX_RETRY_MS);
+}
+
+/** The error's class and message, cut short; handlers deal in ids, so no personal data reaches here. */
+export function describeError(error: unknown): string {
+  if (error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    return `${error.name}${typeof code === 'string' ? ` ${code}` : ''}: ${error.message}`.slice(0, 300);
+  }
+  return 'non-error thrown';
+}
+
+export function createWorker(options: WorkerOptions): Worker {
+  const { db, clock, log } = options;
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const handlers = new Map<string, OutboxHandler>();
+  const jobs: Array<Job & { lastRunAt: number }> = [];
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  // One run at a time in this instance: the timer and a test's runOnce() take turns.
+  let current: Promise<unknown> = Promise.resolve();
+
+  /** Claims, handles and marks one event; returns false when none is available. */
+  async function handleNext(summary: RunSummary): Promise<boolean> {
+    const now = clock.now();
+    let claimed: OutboxEvent | undefined;
+    try {
+      const found = await db.transaction().execute(async (tx) => {
+        const row = await tx
+          .selectFrom('outbox')
+          .select(['id', 'topic', 'aggregateId', 'payload', 'createdAt', 'attempts'])
+          .where('processedAt', 'is', null)
+          .where('availableAt', '<=', now)
+          .orderBy('id')
+          .limit(1)
+          .forUpdate()
+          .skipLocked()
+          .executeTakeFirst();
+        if (!row) {
+          return false;
+        }
+        claimed = row;
+        const handler = handlers.get(row.topic);
+        // A topic nobody handles is marked processed too: the outbox is not a backlog of the unheard.
+        if (handler) {
+          await handler(tx, row, now);
+        }
+        await tx.updateTable('outbox').set({ processedAt: now, lastError: null }).where('id', '=', row.id).execute();
+        return true;
+      });
+      if (found) {
+        summary.handled++;
+      }
+      return found;
+    } catch (error) {
+      if (!claimed) {
+        throw error;
+      }
+      summary.failed++;
+      const attempts = claimed.attempts + 1;
+      const retryAt = new Date(now.getTime() + outboxRetryDelayMs(attempts));
+      log.error({ outboxId: claimed.id, topic: claimed.topic, attempts, err: describeError(error) }, 'outbox handler failed; retried later');
+      await db
+        .updateTable('outbox')
+        .set({ attempts, lastError: describeError(error), availableAt: retryAt })
+        .where('id', '=', claimed.id)
+        .where('processedAt', 'is', null)
+        .execute();
+      return true;
+    }
+  }
+
+  async function drain(limit: number): Promise<RunSummary> {
+    const summary: RunSummary = { handled: 0, failed: 0 };
+    for (let i = 0; i < limit && !stopped; i++) {
+      if (!(await handleNext(summary))) {
+        break;
+      }
+      // Lets waiting requests have the (single, on PGlite) connection between events.
+      await nextTurn();
+    }
+    return summary;
+  }
+
+  async function runJob(job: Job & { lastRunAt: number }): Promise<void> {
+    job.lastRunAt = Date.now();
+    try {
+      await job.run(clock.now());
+    } catch (error) {
+      log.error({ job: job.name, err: describeError(error) }, 'worker job failed');
+    }
+  }
+
+  function exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const next = current.then(work, work);
+    current = next.catch(() => undefined);
+    return next;
+  }
+
+  async function tick(): Promise<void> {
+    try {
+      await exclusive(async () => {
+        await drain(batchSize);
+        for (const job of jobs) {
+          if (!stopped && Date.now() - job.lastRunAt >= job.everyMs) {
+            await runJob(job);
+          }
+        }
+      });
+    } catch (error) {
+      log.error({ err: describeError(error) }, 'worker tick failed');
+    }
+    if (!stopped) {
+      timer = setTimeout(() => void tick(), options.intervalMs);
+      timer.unref();
+    }
+  }
+
+  return {
+    handle(topic, handler) {
+      if (handlers.has(topic)) {
+        throw new Error(`a handler for ${topic} is already registered`);
+      }
+      handlers.set(topic, handler);
+    },
+    addJob(job) {
+      jobs.push({ ...job, lastRunAt: 0 });
+    },
+    runOnce() {
+      return exclusive(async () => {
+        const total: RunSummary = { handled: 0, failed: 0 };
+        for (;;) {
+          const summary = await drain(batchSize);
+          total.handled += summary.handled;
+          total.failed += summary.failed;
+          if (summary.handled + summary.failed < batchSize || stopped) {
+            break;
+          }
+        }
+        for (const job of jobs) {
+          if (!stopped) {
+            await runJob(job);
+          }
+        }
+        return total;
+      });
+    },
+    start() {
+      if (timer || stopped) {
+        return;
+      }
+      timer = setTimeout(() => void tick(), options.intervalMs);
+      timer.unref();
+      log.info({ intervalMs: options.intervalMs, topics: [...handlers.keys()], jobs: jobs.map((j) => j.name) }, 'outbox worker started');
+    },
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await current;
+    },
+  };
+}
