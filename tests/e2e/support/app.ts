@@ -47,6 +47,9 @@ export async function startE2eApp(options: E2eAppOptions = {}): Promise<TestApp>
       PUBLIC_URL: `http://127.0.0.1:${port}`,
       WEB_DIR: inject('e2eWebDir'),
       DEMO_DATA: options.demoData === false ? 'off' : 'on',
+      // As npm start runs it: the outbox worker delivers notifications (to the local sinks, /dev/mailbox).
+      WORKER: 'on',
+      WORKER_INTERVAL_MS: '200',
       ...options.env,
     },
   });
