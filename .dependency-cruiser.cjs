@@ -11,7 +11,7 @@ module.exports = {
     {
       name: 'cross-cutting-not-features',
       severity: 'error',
-      from: { path: '^server/(http|db|auth|outbox|jobs|registers)/' },
+      from: { path: '^server/(http|db|auth|outbox|jobs|registers|live|notifications)/' },
       to: { path: '^server/features/' },
     },
     {

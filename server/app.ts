@@ -9,6 +9,7 @@ import { registerObservability } from './http/observability.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { createSerializerCompiler } from './http/serializer.ts';
 import { registerWebApp } from './http/web-app.ts';
+import { registerLiveUpdates } from './live/live.routes.ts';
 import { createServices, type Services } from './services.ts';
 import { registerFeatureRoutes } from './routes.ts';
 
@@ -49,10 +50,12 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   registerObservability(app, deps.database);
   registerAuthHook(app, { verifier: deps.verifier });
   // Web login: dev identity provider (when on), sessions, CSRF, /auth/* and /api/session.
-  await registerWebLogin(app, deps);
+  const sessions = await registerWebLogin(app, deps);
   requireLoginForApi(app);
 
   const services = createServices(deps);
   await registerFeatureRoutes(app, services);
+  // Live updates: this instance's LISTEN hub (stopped when the app closes) and the event stream route.
+  await registerLiveUpdates(app, { database: deps.database, clock: deps.clock, heartbeatMs: deps.config.live.heartbeatMs, sessions, persons: services.persons });
   return { app, services, routes };
 }

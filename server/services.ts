@@ -1,6 +1,7 @@
 import type { AppDeps } from './deps.ts';
 import { createActivityService, type ActivityService } from './features/activity/activity.service.ts';
 import { createAgreementService, type AgreementService } from './features/activity/agreement.service.ts';
+import { createDialogService, type DialogService } from './features/dialog/dialog.service.ts';
 import { createPeriodService, type PeriodService } from './features/period/period.service.ts';
 import { createPersonService, type PersonService } from './features/person/person.service.ts';
 import { createPlanService, type PlanService } from './features/plan/plan.service.ts';
@@ -12,17 +13,20 @@ export interface Services {
   plans: PlanService;
   activities: ActivityService;
   agreements: AgreementService;
+  dialog: DialogService;
 }
 
 export function createServices(deps: AppDeps): Services {
   const { db } = deps.database;
   const persons = createPersonService({ db, clock: deps.clock, personRegister: deps.personRegister, contactRegister: deps.contactRegister });
   const base = { db, clock: deps.clock, persons };
+  const dialog = createDialogService(base);
   return {
     persons,
-    periods: createPeriodService(base),
+    periods: createPeriodService({ ...base, onPeriodEnded: dialog.onPeriodEnded }),
     plans: createPlanService(base),
     activities: createActivityService(base),
     agreements: createAgreementService(base),
+    dialog,
   };
 }

@@ -210,9 +210,14 @@ export const LiveEventKind = z.enum([
   'thread.changed',
   'thread.read',
   'escalation.changed',
+  /** Sent by the server on the stream just before it closes it: the login has ended. */
   'session.ended',
+  /** Sent by the server when it cannot tell what was missed (too much, or pruned): read everything again. */
+  'resync',
 ]);
 export type LiveEventKind = z.infer<typeof LiveEventKind>;
+/** What a change publishes; `session.ended` and `resync` come from the stream itself. */
+export type PublishedLiveEventKind = Exclude<LiveEventKind, 'session.ended' | 'resync'>;
 
 export const LiveEventSchema = z.object({
   /** Increasing; a reconnecting client sends the last one it saw as Last-Event-ID. */

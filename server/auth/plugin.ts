@@ -10,6 +10,8 @@ declare module 'fastify' {
     principal: Principal | null;
     /** How the caller logged in. */
     authVia: 'bearer' | 'session' | null;
+    /** When the Bearer token runs out (null for a session or no login): a live stream ends then. */
+    tokenExpiresAt: Date | null;
   }
 }
 
@@ -24,6 +26,7 @@ export interface AuthHookDeps {
 export function registerAuthHook(app: FastifyInstance, deps: AuthHookDeps): void {
   app.decorateRequest('principal', null);
   app.decorateRequest('authVia', null);
+  app.decorateRequest('tokenExpiresAt', null);
   app.addHook('onRequest', async (request) => {
     const header = request.headers.authorization;
     // The identity provider's own endpoints authenticate their clients themselves (HTTP Basic).
@@ -34,7 +37,9 @@ export function registerAuthHook(app: FastifyInstance, deps: AuthHookDeps): void
     if (!match?.[1]) {
       throw new AppError('unauthenticated', 'authorization: expected a Bearer token');
     }
-    request.principal = await deps.verifier.verify(match[1]);
+    const verified = await deps.verifier.verifyWithExpiry(match[1]);
+    request.principal = verified.principal;
+    request.tokenExpiresAt = verified.expiresAt;
     request.authVia = 'bearer';
   });
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
 import type { Db } from '#server/db/database.ts';
 import type { Principal } from './principal.ts';
 
@@ -55,8 +56,21 @@ export async function touchSession(db: Db, id: string, lastSeenAt: Date, idleExp
   await db.updateTable('web_session').set({ lastSeenAt, idleExpiresAt }).where('id', '=', id).where('endedAt', 'is', null).execute();
 }
 
+/** Every app instance hears on this channel which session ended, and closes that session's live streams. */
+export const SESSION_ENDED_CHANNEL = 'session_ended';
+
 export async function endSession(db: Db, id: string, at: Date, reason: 'LOGOUT' | 'REPLACED'): Promise<void> {
-  await db.updateTable('web_session').set({ endedAt: at, endReason: reason }).where('id', '=', id).where('endedAt', 'is', null).execute();
+  const ended = await db
+    .updateTable('web_session')
+    .set({ endedAt: at, endReason: reason })
+    .where('id', '=', id)
+    .where('endedAt', 'is', null)
+    .returning('id')
+    .executeTakeFirst();
+  if (ended) {
+    // The id is the SHA-256 of the cookie value: it names the session without being able to take it over.
+    await sql`select pg_notify(${SESSION_ENDED_CHANNEL}::text, ${id}::text)`.execute(db);
+  }
 }
 
 /** Sessions past their absolute expiry are of no use to anyone; they go a day later. */

@@ -10,7 +10,7 @@ import { registerDevTokenRoute } from './dev-idp/dev-token.routes.ts';
 import { loadOrCreateSigningKeys } from './keys.ts';
 import { registerSessionHook } from './session.hook.ts';
 import { createOidcClient } from './session.oidc-client.ts';
-import { createSessionService } from './session.service.ts';
+import { createSessionService, type SessionService } from './session.service.ts';
 
 /** What web login needs from the app's dependencies (AppDeps fits). */
 export interface WebLoginDeps {
@@ -24,8 +24,9 @@ export interface WebLoginDeps {
  * Everything about logging in through a browser, in one call from buildApp: the development
  * identity provider under /oidc (when on), the dev token endpoint, the session hook (after the
  * Bearer hook, which wins when both are present), /auth/login|callback|logout and /api/session.
+ * Returns the session service (live streams check on it that their session still holds).
  */
-export async function registerWebLogin(app: FastifyInstance, deps: WebLoginDeps): Promise<void> {
+export async function registerWebLogin(app: FastifyInstance, deps: WebLoginDeps): Promise<SessionService> {
   const { config, clock } = deps;
   const db = deps.database.db;
   if (!app.hasRequestDecorator('cookies')) {
@@ -45,4 +46,5 @@ export async function registerWebLogin(app: FastifyInstance, deps: WebLoginDeps)
   const cookie = { secure: config.publicUrl.startsWith('https:'), maxAgeSeconds: config.session.maxHours * 3600 };
   registerSessionHook(app, sessions, cookie);
   registerAuthRoutes(app, { config, db, clock, sessions, oidcClient: createOidcClient(config), lookup, cookie });
+  return sessions;
 }

@@ -43,6 +43,8 @@ export function principalFromClaims(payload: Record<string, unknown>): Principal
 
 export interface TokenVerifier {
   verify(token: string): Promise<Principal>;
+  /** As verify, with the moment the token expires (a live stream ends then). */
+  verifyWithExpiry(token: string): Promise<{ principal: Principal; expiresAt: Date }>;
 }
 
 /**
@@ -65,18 +67,23 @@ export function createTokenVerifier(options: {
     throw new Error('a token verifier needs local keys or a JWKS URL');
   }
   const now = options.now ?? (() => new Date());
-  return {
-    async verify(token: string): Promise<Principal> {
-      let payload: Record<string, unknown>;
-      try {
-        payload = await verifyJwt(token, keys, { issuer: options.issuer, audience: options.audience, now: Math.floor(now().getTime() / 1000) });
-      } catch (error) {
-        if (error instanceof JwtError && error.reason === 'expired') {
-          throw new AppError('unauthenticated', 'The login has expired');
-        }
-        throw new AppError('unauthenticated', 'The token is not valid');
+  async function verifyWithExpiry(token: string): Promise<{ principal: Principal; expiresAt: Date }> {
+    let payload: Record<string, unknown>;
+    try {
+      payload = await verifyJwt(token, keys, { issuer: options.issuer, audience: options.audience, now: Math.floor(now().getTime() / 1000) });
+    } catch (error) {
+      if (error instanceof JwtError && error.reason === 'expired') {
+        throw new AppError('unauthenticated', 'The login has expired');
       }
-      return principalFromClaims(payload);
+      throw new AppError('unauthenticated', 'The token is not valid');
+    }
+    // verifyJwt has checked that exp is a number.
+    return { principal: principalFromClaims(payload), expiresAt: new Date((payload.exp as number) * 1000) };
+  }
+  return {
+    verifyWithExpiry,
+    async verify(token: string): Promise<Principal> {
+      return (await verifyWithExpiry(token)).principal;
     },
   };
 }

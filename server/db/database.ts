@@ -79,7 +79,14 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
-    return { db, kind: 'postgres', pool, close: () => db.destroy() };
+    // Kysely ends the pool only if it ever ran a query; migrate alone uses the pool directly.
+    const close = async () => {
+      await db.destroy();
+      if (!pool.ending) {
+        await pool.end();
+      }
+    };
+    return { db, kind: 'postgres', pool, close };
   }
   if (options.dataDir) {
     fs.mkdirSync(path.dirname(options.dataDir), { recursive: true });

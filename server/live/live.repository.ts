@@ -1,14 +1,19 @@
 import { sql } from 'kysely';
-import type { LiveEventKind } from '#common/schemas/dialog.ts';
+import type { PublishedLiveEventKind } from '#common/schemas/dialog.ts';
 import type { DbOrTx } from '#server/db/database.ts';
 
 /** The PostgreSQL channel every app instance listens on (LISTEN/NOTIFY). */
 export const LIVE_CHANNEL = 'live_event';
 
+/** First key of the advisory lock that keeps one person's event ids in commit order ("LIVE"). */
+const PERSON_LOCK_CLASS = 0x4c495645;
+
+export type LiveAudience = 'ALL' | 'NAV' | 'CITIZEN';
+
 export interface LiveEventInput {
-  kind: LiveEventKind;
+  kind: PublishedLiveEventKind;
   /** Who may hear it; 'NAV' for what the citizen must not learn of (an unshared summary, NAV's own flags). */
-  audience?: 'ALL' | 'NAV' | 'CITIZEN';
+  audience?: LiveAudience;
   actorSide: 'CITIZEN' | 'NAV' | null;
   /** Ids only: never text, names or national ids. */
   payload: Record<string, string>;
@@ -18,8 +23,8 @@ export interface LiveEventInput {
 export interface LiveNotice {
   id: number;
   personId: string;
-  kind: LiveEventKind;
-  audience: 'ALL' | 'NAV' | 'CITIZEN';
+  kind: PublishedLiveEventKind;
+  audience: LiveAudience;
   actorSide: 'CITIZEN' | 'NAV' | null;
   payload: Record<string, string>;
   at: string;
@@ -29,14 +34,79 @@ export interface LiveNotice {
  * Records a live event in the caller's transaction and notifies every app instance. NOTIFY is
  * transactional: listeners hear it when, and only if, the change commits. The row lets a page that
  * reconnects catch up on what it missed (Last-Event-ID).
+ *
+ * One statement: it first takes a per-person advisory lock held until commit, so one person's
+ * events get their ids in the order they commit, and "everything after id N" never skips an event
+ * that committed late with a smaller id. Call it as the last write of the transaction.
  */
 export async function publishLive(db: DbOrTx, personId: string, event: LiveEventInput, at: Date): Promise<void> {
   const audience = event.audience ?? 'ALL';
+  const rest: Omit<LiveNotice, 'id'> = { personId, kind: event.kind, audience, actorSide: event.actorSide, payload: event.payload, at: at.toISOString() };
+  // The notice is this JSON with the new id put first: '{"id":<id>,' || '"personId":…}'.
+  const tail = JSON.stringify(rest).slice(1);
+  await sql`
+    with person_lock as (select pg_advisory_xact_lock(${sql.lit(PERSON_LOCK_CLASS)}, hashtext(${personId}::text)) as locked),
+    inserted as (
+      insert into live_event ("personId", kind, audience, "actorSide", payload, "createdAt")
+      select ${personId}::uuid, ${event.kind}::text, ${audience}::text, ${event.actorSide}::text, ${JSON.stringify(event.payload)}::jsonb, ${at}::timestamptz
+      from person_lock
+      returning id
+    )
+    select pg_notify(${LIVE_CHANNEL}::text, '{"id":' || id::text || ',' || ${tail}::text) from inserted
+  `.execute(db);
+}
+
+/** The audiences a side hears. */
+export function audiencesOf(side: 'CITIZEN' | 'NAV'): LiveAudience[] {
+  return ['ALL', side];
+}
+
+/** A person's stored events after an id, oldest first, for one side; at most `limit`. */
+export async function listLiveEventsAfter(db: DbOrTx, personId: string, afterId: number, side: 'CITIZEN' | 'NAV', limit: number): Promise<LiveNotice[]> {
+  const rows = await db
+    .selectFrom('live_event')
+    .select(['id', 'personId', 'kind', 'audience', 'actorSide', 'payload', 'createdAt'])
+    .where('personId', '=', personId)
+    .where('id', '>', afterId)
+    .where('audience', 'in', audiencesOf(side))
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => ({
+    id: Number(row.id),
+    personId: row.personId,
+    kind: row.kind as PublishedLiveEventKind,
+    audience: row.audience,
+    actorSide: row.actorSide,
+    payload: row.payload as Record<string, string>,
+    at: new Date(row.createdAt).toISOString(),
+  }));
+}
+
+/** The newest id of a person's events (any side), or null when there is none. */
+export async function latestLiveEventId(db: DbOrTx, personId: string): Promise<number | null> {
   const row = await db
-    .insertInto('live_event')
-    .values({ personId, kind: event.kind, audience, actorSide: event.actorSide, payload: JSON.stringify(event.payload), createdAt: at })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const notice: LiveNotice = { id: row.id, personId, kind: event.kind, audience, actorSide: event.actorSide, payload: event.payload, at: at.toISOString() };
-  await sql`select pg_notify(${LIVE_CHANNEL}, ${JSON.stringify(notice)})`.execute(db);
+    .selectFrom('live_event')
+    .select((eb) => eb.fn.max('id').as('id'))
+    .where('personId', '=', personId)
+    .executeTakeFirst();
+  return row?.id === null || row?.id === undefined ? null : Number(row.id);
+}
+
+/** What is kept: the oldest stored id (null when none), and the last id the sequence gave out (0 when none). */
+export async function liveRetention(db: DbOrTx): Promise<{ oldestId: number | null; lastIssuedId: number }> {
+  const result = await sql<{ oldest: string | number | null; last: string | number; called: boolean }>`
+    select (select min(id) from live_event) as oldest, last_value as last, is_called as called from live_event_id_seq
+  `.execute(db);
+  const row = result.rows[0];
+  return {
+    oldestId: row?.oldest === null || row?.oldest === undefined ? null : Number(row.oldest),
+    lastIssuedId: row?.called ? Number(row.last) : 0,
+  };
+}
+
+/** Deletes events created before `before` (kept a day: long enough for any reconnect). Returns how many. */
+export async function pruneLiveEvents(db: DbOrTx, before: Date): Promise<number> {
+  const result = await db.deleteFrom('live_event').where('createdAt', '<', before).executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

@@ -118,7 +118,7 @@ describe('without a valid login', () => {
   it('answers 401 on every /api route of the document that is not public, and changes nothing', async () => {
     const before = await planDigest(sql);
     const writes = writeRequests(fixture, app.clock.now());
-    const ids = { personId: fixture.kari.personId, periodId: fixture.kari.periodId, activityId: fixture.activities.jobApplication.id };
+    const ids = { personId: fixture.kari.personId, periodId: fixture.kari.periodId, activityId: fixture.activities.jobApplication.id, threadId: fixture.dialog.thread.id };
     const checked: string[] = [];
     for (const [path, operations] of Object.entries(doc.paths)) {
       for (const [method, operation] of Object.entries(operations)) {

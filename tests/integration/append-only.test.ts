@@ -66,8 +66,15 @@ beforeAll(async () => {
   expect(created.status).toBe(201);
   const agreed = await vera.put(`/api/activities/${created.body.id}/agreement`, { version: created.body.version, advanceNotice: { type: 'STANDARD' } });
   expect(agreed.status, JSON.stringify(agreed.body)).toBe(200);
+  // The notification worker sends the notice's e-mail and SMS: two delivery log rows.
+  await app.server.worker.runOnce();
   const read = await kari.post(`/api/activities/${created.body.id}/advance-notice/confirmation`, { version: agreed.body.version });
   expect(read.status, JSON.stringify(read.body)).toBe(200);
+
+  // A conversation: its messages and its status log.
+  const thread = await kari.post(`/api/persons/${personId}/threads`, { subject: 'My course', text: 'When does it start?' });
+  expect(thread.status, JSON.stringify(thread.body)).toBe(201);
+  expect((await vera.post(`/api/threads/${thread.body.thread.id}/messages`, { text: 'On Monday.' })).status).toBe(201);
 
   // No route writes the digital/manual log yet; one row written as its repository would.
   const [log] = await sql.query<{ n: number }>('select count(*)::int as n from manual_follow_up_log');

@@ -21,6 +21,8 @@ export interface PlanFixture {
     /** A conversation summary, not yet shared. */
     summary: Ref;
   };
+  /** The dialog: a thread kari started, and an escalation warning in force (with its own thread). */
+  dialog: { thread: Ref; warningId: string };
 }
 
 interface Ref {
@@ -85,6 +87,11 @@ export async function createPlanFixture(app: TestApp): Promise<PlanFixture> {
   const summary = await vera.post(`/api/persons/${personId}/activities`, activityBodies(now)[6]!.body);
   expectStatus('conversation summary', summary, 201);
 
+  const thread = await kari.post(`/api/persons/${personId}/threads`, { subject: 'My course', text: 'When does it start?' });
+  expectStatus('thread', thread, 201);
+  const warning = await vera.post(`/api/persons/${personId}/escalation-warnings`, { reason: 'Missed meetings', subject: 'Warning', text: 'Your benefits may stop.' });
+  expectStatus('escalation warning', warning, 201);
+
   return {
     kari: { personId, periodId, nationalId: KARI_NATIONAL_ID },
     nora: { personId: await app.personId('nora') },
@@ -95,6 +102,7 @@ export async function createPlanFixture(app: TestApp): Promise<PlanFixture> {
       agreed: { id: agreed.body.id, version: agreed.body.version },
       summary: { id: summary.body.id, version: summary.body.version },
     },
+    dialog: { thread: { id: thread.body.thread.id, version: thread.body.thread.version }, warningId: warning.body.id },
   };
 }
 
@@ -167,6 +175,45 @@ export function writeRequests(f: PlanFixture, now: Date): Record<string, RouteRe
         { as: 'vera', body: { version: a.jobApplication.version } },
       ],
     },
+    ...dialogRequests(f),
+  };
+}
+
+/** The dialog's write routes (tests/integration/dialog-*.test.ts test what they do). */
+function dialogRequests(f: PlanFixture): Record<string, RouteRequest> {
+  const person = { personId: f.kari.personId };
+  const thread = { threadId: f.dialog.thread.id };
+  return {
+    'POST /api/persons/{personId}/threads': {
+      params: person,
+      variants: [
+        { as: 'kari', body: { subject: 'About my plan', text: 'A question' } },
+        { as: 'vera', body: { subject: 'Your CV', text: 'Please update it.', awaitingCitizen: true } },
+        { as: 'kari', body: { text: 'About this application', activityId: f.activities.jobApplication.id } },
+      ],
+    },
+    'POST /api/threads/{threadId}/messages': { params: thread, variants: [{ as: 'kari', body: { text: 'And one more thing' } }, { as: 'vera', body: { text: 'Answer' } }] },
+    'POST /api/threads/{threadId}/read': { params: thread, variants: [{ as: 'vera' }] },
+    'PUT /api/threads/{threadId}/status': {
+      params: thread,
+      variants: [{ as: 'vera', body: { version: f.dialog.thread.version, awaitingNav: false, awaitingCitizen: true } }],
+    },
+    'PUT /api/persons/{personId}/drafts': {
+      params: person,
+      variants: [
+        { as: 'kari', body: { threadId: f.dialog.thread.id, text: 'Half an answer' } },
+        { as: 'vera', body: { subject: 'New', text: 'Half a message' } },
+        { as: 'kari', body: { activityId: f.activities.jobApplication.id, text: 'About this' } },
+      ],
+    },
+    'POST /api/persons/{personId}/escalation-warnings': {
+      params: { personId: f.nora.personId },
+      variants: [{ as: 'vera', body: { reason: 'Missed meetings', subject: 'Warning', text: 'Your benefits may stop.' } }],
+    },
+    'POST /api/escalation-warnings/{warningId}/stop': {
+      params: { warningId: f.dialog.warningId },
+      variants: [{ as: 'vera', body: { reason: 'Attended', closingMessage: 'The warning is withdrawn.' } }],
+    },
   };
 }
 
@@ -179,6 +226,7 @@ export const WRITE_ROUTES: readonly string[] = (() => {
     nora: { personId: none },
     goalVersion: 1,
     activities: { jobApplication: ref, toAgree: ref, agreed: ref, summary: ref },
+    dialog: { thread: ref, warningId: none },
   };
   return Object.keys(writeRequests(placeholder, new Date(0)));
 })();

@@ -1,11 +1,12 @@
-import { BodyShort, Box, Button, HStack, Link, Select } from '@navikt/ds-react';
+import { BodyShort, Box, Button, HStack, Link, Select, Tag } from '@navikt/ds-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link as RouterLink } from 'react-router';
+import { Link as RouterLink, useLocation, useMatch } from 'react-router';
 import { isLanguage, LANGUAGES, type Language } from '#common/i18n/languages.ts';
 import type { SessionView } from '#common/schemas/session.ts';
 import { api } from '#web/lib/api-client.ts';
-import { keys } from '#web/lib/queries.ts';
+import { useUnreadThreads } from '#web/features/dialog/dialog-queries.ts';
+import { keys, useMe } from '#web/lib/queries.ts';
 
 /** The language picker: changes the page at once and, when logged in, stores the choice on the server. */
 function LanguagePicker({ loggedIn }: { loggedIn: boolean }) {
@@ -36,6 +37,35 @@ function LanguagePicker({ loggedIn }: { loggedIn: boolean }) {
   );
 }
 
+/** The dialog of the person in view (the citizen's own, or the one an advisor opened), with how many threads are unread. */
+function DialogLink() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const location = useLocation();
+  const opened = useMatch('/persons/:personId/*')?.params.personId ?? null;
+  const role = me.data?.role;
+  const personId = me.data?.role === 'citizen' ? me.data.personId : role === 'advisor' ? opened : null;
+  const unread = useUnreadThreads(personId);
+  if (!personId) {
+    return null;
+  }
+  const to = role === 'advisor' ? `/persons/${personId}/dialog` : '/dialog';
+  const count = unread.data?.unreadThreads ?? 0;
+  return (
+    <Link as={RouterLink} to={to} aria-current={location.pathname.startsWith(to) ? 'page' : undefined} data-testid="header-dialog-link">
+      {t('app:dialog.link')}
+      {count > 0 ? (
+        <>
+          <Tag variant="strong" data-color="accent" size="xsmall" aria-hidden data-testid="header-dialog-unread">
+            {count}
+          </Tag>
+          <span className="aksel-sr-only">{t('app:dialog.unread', { count })}</span>
+        </>
+      ) : null}
+    </Link>
+  );
+}
+
 async function logOut() {
   const { redirectTo } = await api.post<{ redirectTo: string }>('/auth/logout');
   window.location.assign(redirectTo);
@@ -52,6 +82,7 @@ export function Header({ session }: { session: SessionView | null }) {
           </BodyShort>
         </Link>
         <HStack gap="space-16" align="end" wrap>
+          {session ? <DialogLink /> : null}
           {session?.displayName ? <BodyShort>{session.displayName}</BodyShort> : null}
           <LanguagePicker loggedIn={Boolean(session)} />
           {session?.via === 'session' ? (

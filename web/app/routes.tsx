@@ -2,6 +2,7 @@ import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 're
 import { Outlet, Route, Routes, useParams } from 'react-router';
 import { PageLoader } from '#web/components/PageLoader.tsx';
 import BoardPage from '#web/features/board/BoardPage.tsx';
+import { useLiveUpdates } from '#web/lib/live.ts';
 import { useMe } from '#web/lib/queries.ts';
 import { PlanScopeContext } from './scope.tsx';
 import { NotFound, PageErrorBoundary } from './RouteError.tsx';
@@ -12,6 +13,7 @@ const ActivityPage = lazy(() => import('#web/features/activity/ActivityPage.tsx'
 const NewActivityPage = lazy(() => import('#web/features/activity/NewActivityPage.tsx'));
 const FindPersonPage = lazy(() => import('#web/features/person/FindPersonPage.tsx'));
 const InfoPage = lazy(() => import('#web/features/info/InfoPage.tsx'));
+const DialogPage = lazy(() => import('#web/features/dialog/DialogPage.tsx'));
 
 function page(Component: LazyExoticComponent<ComponentType>) {
   return (
@@ -21,9 +23,16 @@ function page(Component: LazyExoticComponent<ComponentType>) {
   );
 }
 
+/** The citizen's own person id, once known (null for anyone else). */
+function citizenPersonId(me: ReturnType<typeof useMe>): string | null {
+  return me.data?.role === 'citizen' ? me.data.personId : null;
+}
+
 /** The citizen's own plan: the person is whoever is logged in. */
 function CitizenScope() {
   const me = useMe();
+  // One live stream for every page of the person (board, activity, dialog).
+  useLiveUpdates(citizenPersonId(me));
   if (!me.data) {
     return <PageLoader />;
   }
@@ -41,6 +50,7 @@ function CitizenScope() {
 function AdvisorScope() {
   const { personId = '' } = useParams();
   const me = useMe();
+  useLiveUpdates(me.data?.role === 'advisor' ? personId : null);
   if (!me.data) {
     return <PageLoader />;
   }
@@ -57,6 +67,7 @@ function AdvisorScope() {
 /** The front page: the citizen's board, or the advisor's person search. */
 function Home() {
   const me = useMe();
+  useLiveUpdates(citizenPersonId(me));
   if (!me.data) {
     return <PageLoader />;
   }
@@ -91,11 +102,17 @@ export function AppRoutes() {
         <Route element={<CitizenScope />}>
           <Route path="activities/new" element={page(NewActivityPage)} />
           <Route path="activities/:activityId" element={page(ActivityPage)} />
+          <Route path="dialog" element={page(DialogPage)} />
+          <Route path="dialog/new" element={page(DialogPage)} />
+          <Route path="dialog/:threadId" element={page(DialogPage)} />
         </Route>
         <Route path="persons/:personId" element={<AdvisorScope />}>
           <Route index element={<BoardPage />} />
           <Route path="activities/new" element={page(NewActivityPage)} />
           <Route path="activities/:activityId" element={page(ActivityPage)} />
+          <Route path="dialog" element={page(DialogPage)} />
+          <Route path="dialog/new" element={page(DialogPage)} />
+          <Route path="dialog/:threadId" element={page(DialogPage)} />
         </Route>
         <Route path="info" element={page(InfoPage)} />
         <Route path="*" element={<NotFound />} />

@@ -5,6 +5,7 @@ import type { Plan } from '#common/schemas/plan.ts';
 import type { SessionView } from '#common/schemas/session.ts';
 import type { BootAnswer, FirstScreenRequests } from './first-screen.ts';
 import { api, ApiError, queryString } from './api-client.ts';
+import { pollUnlessLive } from './live-status.ts';
 
 /**
  * Query keys and reads shared by the features. Writes live with their feature and, when they
@@ -31,7 +32,7 @@ export interface PlanFilters {
   label?: string[];
 }
 
-/** How often an open board asks for the other party's changes until live push arrives. */
+/** How often an open board asks for the other party's changes while its live stream is not open (web/lib/live.ts). */
 export const PLAN_POLL_MS = 15_000;
 
 async function fetchSession(): Promise<SessionView | null> {
@@ -69,7 +70,7 @@ export function planQuery(personId: string, filters: PlanFilters = {}) {
   return queryOptions({
     queryKey: keys.plan(personId, filters),
     queryFn: ({ signal }) => api.get<Plan>(`/api/persons/${personId}/plan${queryString({ ...filters })}`, { background: 'auto', signal }),
-    refetchInterval: PLAN_POLL_MS,
+    refetchInterval: pollUnlessLive(PLAN_POLL_MS, personId),
     refetchOnWindowFocus: true,
   });
 }
@@ -112,7 +113,7 @@ export function useActivity(activityId: string, language: string) {
     // The history is told in the page's language, so each language is its own entry.
     queryKey: [...keys.activity(activityId), language],
     queryFn: ({ signal }) => api.get<ActivityDetail>(`/api/activities/${activityId}`, { background: 'auto', signal }),
-    refetchInterval: PLAN_POLL_MS,
+    refetchInterval: pollUnlessLive(PLAN_POLL_MS),
   });
 }
 

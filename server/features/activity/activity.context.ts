@@ -4,6 +4,7 @@ import type { Activity } from '#common/schemas/activity.ts';
 import { actorIdentOf, actorRoleOf, type Principal } from '#server/auth/principal.ts';
 import type { Clock } from '#server/clock.ts';
 import type { Db, Tx } from '#server/db/database.ts';
+import { publishLive } from '#server/live/live.repository.ts';
 import type { PersonService, PersonState } from '#server/features/person/person.service.ts';
 import { presentActivity, visibleTo } from './activity.presenter.ts';
 import * as repo from './activity.repository.ts';
@@ -70,6 +71,11 @@ export async function citizenReserved(persons: PersonService, principal: Princip
   return contact.reserved === true;
 }
 
+/** Who hears of a change live: only NAV while the citizen cannot see it (an unshared conversation or summary). */
+export function liveAudience(row: Pick<ActivityRow, 'type' | 'details'>, changeKind: string): 'ALL' | 'NAV' {
+  return visibleTo({ side: 'CITIZEN' }, row) && changeKind !== 'SUMMARY_SAVED' ? 'ALL' : 'NAV';
+}
+
 export interface WriteResult {
   change: ActivityChange;
   changeKind: string;
@@ -116,6 +122,7 @@ export async function writeActivity(
       throw new AppError('conflict', 'The activity has changed since you read it');
     }
     await result.after?.(tx, updated, person);
+    await publishLive(tx, updated.personId, { kind: 'plan.changed', audience: liveAudience(updated, result.changeKind), actorSide: side, payload: { activityId } }, deps.clock.now());
     return presentFor(principal, updated, updated.version, true);
   });
 }

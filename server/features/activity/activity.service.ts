@@ -11,8 +11,10 @@ import type {
 } from '#common/schemas/activity.ts';
 import { osloDate } from '#common/time.ts';
 import { actorIdentOf, actorRoleOf, type Principal } from '#server/auth/principal.ts';
+import type { DbOrTx } from '#server/db/database.ts';
+import { publishLive } from '#server/live/live.repository.ts';
 import { appendEvent } from '#server/outbox/outbox.repository.ts';
-import { assertWritable, citizenReserved, presentFor, readOnlyReason, writeActivity, type ActivityDeps } from './activity.context.ts';
+import { assertWritable, citizenReserved, liveAudience, presentFor, readOnlyReason, writeActivity, type ActivityDeps } from './activity.context.ts';
 import { contentChanged, contentColumns } from './activity.fields.ts';
 import { buildHistory } from './activity.history.ts';
 import { visibleTo } from './activity.presenter.ts';
@@ -30,6 +32,22 @@ import {
 export { assertWritable, citizenReserved, isEditable, readOnlyReason } from './activity.context.ts';
 export { presentActivity, presentChangedBy, sideOfRole, visibleTo, type ActivityRecord } from './activity.presenter.ts';
 export { sideOf } from './activity.rules.ts';
+
+/** What the dialog needs of the activity a thread is about; `visible` says whether the caller's side may know of it. */
+export interface ActivityForDialog {
+  id: string;
+  personId: string;
+  periodId: string;
+  type: string;
+  title: string | null;
+  visible: boolean;
+}
+
+/** The activity a thread is about, or undefined when there is none (the dialog checks the person itself). */
+export async function activityForDialog(db: DbOrTx, activityId: string, side: 'CITIZEN' | 'NAV'): Promise<ActivityForDialog | undefined> {
+  const row = await repo.getById(db, activityId);
+  return row && { id: row.id, personId: row.personId, periodId: row.periodId, type: row.type, title: row.title, visible: visibleTo({ side }, row) };
+}
 
 export function createActivityService(deps: ActivityDeps) {
   const { db, clock, persons } = deps;
@@ -79,6 +97,7 @@ export function createActivityService(deps: ActivityDeps) {
         if (input.type === 'CONVERSATION_SUMMARY' && input.share) {
           await appendEvent(tx, 'summary.shared', row.id, { activityId: row.id, personId }, now);
         }
+        await publishLive(tx, personId, { kind: 'plan.changed', audience: liveAudience(row, 'CREATED'), actorSide: side, payload: { activityId: row.id } }, now);
         return presentFor(principal, row, row.version, true);
       });
     },

@@ -164,6 +164,8 @@ export function createAgreementService(deps: ActivityDeps) {
               changedAt: now,
               changedByRole: 'CITIZEN',
             });
+            // The notification worker drops the reminder that would have gone out after 7 days unread.
+            await appendEvent(tx, 'advance_notice.read', updated.id, { activityId: updated.id, personId: updated.personId }, now);
           },
         };
       });

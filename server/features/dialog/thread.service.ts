@@ -226,7 +226,8 @@ export function createThreadService(deps: DialogDeps) {
         const author = authorOf(principal);
         await repo.appendStatusLog(tx, thread, [viewer.side === 'CITIZEN' ? 'READ_BY_CITIZEN' : 'READ_BY_NAV'], author, now);
         await appendEvent(tx, 'thread.read', thread.id, { threadId: thread.id, personId: thread.personId, side: viewer.side }, now);
-        await publishLive(tx, thread.personId, { kind: 'thread.read', actorSide: viewer.side, payload: { threadId: thread.id, side: viewer.side } }, now);
+        // NAV reading is NAV's business (the read receipt is shown to NAV only); the citizen reading is news to NAV.
+        await publishLive(tx, thread.personId, { kind: 'thread.read', audience: viewer.side === 'NAV' ? 'NAV' : 'ALL', actorSide: viewer.side, payload: { threadId: thread.id, side: viewer.side } }, now);
       });
     },
 

@@ -2,8 +2,9 @@ import { AppError } from '#common/errors.ts';
 import type { Period } from '#common/schemas/plan.ts';
 import type { Principal } from '#server/auth/principal.ts';
 import type { Clock } from '#server/clock.ts';
-import type { Db } from '#server/db/database.ts';
+import type { Db, Tx } from '#server/db/database.ts';
 import type { PersonService } from '#server/features/person/person.service.ts';
+import { publishLive } from '#server/live/live.repository.ts';
 import { appendEvent } from '#server/outbox/outbox.repository.ts';
 import { presentPeriod, presentPeriods } from './period.presenter.ts';
 
@@ -14,6 +15,8 @@ export interface PeriodDeps {
   db: Db;
   clock: Clock;
   persons: PersonService;
+  /** Told, inside the transaction that ends a period, so that other features close their part (the dialog). */
+  onPeriodEnded?: (tx: Tx, ended: { personId: string; periodId: string; at: Date }) => Promise<void>;
 }
 
 /** Follow-up periods: an advisor with access to the person starts and ends them (product.md C3). */
@@ -44,6 +47,7 @@ export function createPeriodService(deps: PeriodDeps) {
         const now = clock.now();
         const period = await repo.insert(tx, personId, now, ident);
         await appendEvent(tx, 'period.started', period.id, { periodId: period.id, personId }, now);
+        await publishLive(tx, personId, { kind: 'plan.changed', actorSide: 'NAV', payload: {} }, now);
         return presentPeriod(period);
       });
     },
@@ -67,6 +71,8 @@ export function createPeriodService(deps: PeriodDeps) {
           throw new AppError('conflict', 'The follow-up period has already ended');
         }
         await appendEvent(tx, 'period.ended', periodId, { periodId, personId }, now);
+        await deps.onPeriodEnded?.(tx, { personId, periodId, at: now });
+        await publishLive(tx, personId, { kind: 'plan.changed', actorSide: 'NAV', payload: {} }, now);
         return presentPeriod(ended);
       });
     },

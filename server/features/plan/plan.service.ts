@@ -3,6 +3,7 @@ import type { Goal, GoalUpdateInput, Plan, PlanQuery } from '#common/schemas/pla
 import { actorIdentOf, actorRoleOf, type Principal } from '#server/auth/principal.ts';
 import type { Clock } from '#server/clock.ts';
 import type { Db } from '#server/db/database.ts';
+import { publishLive } from '#server/live/live.repository.ts';
 import {
   assertWritable,
   citizenReserved,
@@ -99,6 +100,7 @@ export function createPlanService(deps: PlanDeps) {
           actorIdent: actorIdentOf(principal),
         };
         await repo.writeGoal(tx, goal);
+        await publishLive(tx, personId, { kind: 'plan.changed', actorSide: side, payload: {} }, goal.changedAt);
         return presentGoal(side, { ...goal, changedAt: goal.changedAt.toISOString(), readVersion: goal.version })!;
       });
     },

@@ -12,6 +12,7 @@ import { AdvanceNoticeBlock } from '#web/features/agreement/AdvanceNoticeBlock.t
 import { AgreementDialog } from '#web/features/agreement/AgreementDialog.tsx';
 import { EndDateDialog } from '#web/features/agreement/EndDateDialog.tsx';
 import { SummarySection } from '#web/features/agreement/SummarySection.tsx';
+import { ActivityDialogLink } from '#web/features/dialog/ActivityDialogLink.tsx';
 import { MoveOutcomeAlert } from '#web/features/status/MoveOutcomeAlert.tsx';
 import { useChangeStatus } from '#web/features/status/useChangeStatus.tsx';
 import { api, ApiError } from '#web/lib/api-client.ts';
@@ -170,6 +171,7 @@ export default function ActivityPage() {
               moving={changeStatus.pendingId === activity.id}
               onOpen={setDialog}
             />
+            <ActivityDialogLink activity={activity} personId={personId} base={base} />
             <VStack as="section" gap="space-12" aria-labelledby="activity-details-heading">
               <Heading level="2" size="medium" id="activity-details-heading">
                 {t('activity:detail.details')}

@@ -1,4 +1,4 @@
-import { DragVerticalIcon } from '@navikt/aksel-icons';
+import { ChatIcon, DragVerticalIcon } from '@navikt/aksel-icons';
 import { BodyShort, Button, Detail, Heading, Link, Tag } from '@navikt/ds-react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { Link as RouterLink } from 'react-router';
 import type { ActivityStatus } from '#common/activity-kinds.ts';
 import { isLanguage } from '#common/i18n/languages.ts';
 import type { Activity } from '#common/schemas/activity.ts';
+import { useActivityUnread } from '#web/features/dialog/dialog-queries.ts';
 import { activityTitle } from '#web/features/status/activity-title.ts';
 import { allowedMoves, type MoveRole } from '#web/features/status/moves.ts';
 import { StatusMenu } from '#web/features/status/StatusMenu.tsx';
@@ -33,6 +34,8 @@ export const ActivityCard = memo(function ActivityCard({ activity, role, base, b
   const movable = allowedMoves(activity, role).length > 0;
   const dates = cardDates(activity, language, t);
   const labels = cardLabels(activity, role, t);
+  // Unread messages in the activity's thread (the board provides the counts).
+  const unreadMessages = useActivityUnread(activity.id);
   const transform = drag?.transform;
   const style = transform ? { transform: `translate3d(${transform.x}px, ${transform.y}px, 0)` } : undefined;
 
@@ -64,6 +67,11 @@ export const ActivityCard = memo(function ActivityCard({ activity, role, base, b
               </li>
             ))}
           </ul>
+        ) : null}
+        {unreadMessages > 0 ? (
+          <Tag size="xsmall" variant="strong" data-color="accent" icon={<ChatIcon aria-hidden />} style={{ alignSelf: 'flex-start' }} data-testid="card-unread-messages">
+            {t('board:card.messages', { count: unreadMessages })}
+          </Tag>
         ) : null}
         {movable ? (
           <div className="board-card__actions">

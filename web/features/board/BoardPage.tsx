@@ -5,6 +5,7 @@ import { useSearchParams } from 'react-router';
 import { usePlanScope } from '#web/app/scope.tsx';
 import { ApiErrorAlert } from '#web/components/ApiErrorAlert.tsx';
 import { PageLoader } from '#web/components/PageLoader.tsx';
+import { ActivityUnreadContext, unreadByActivity, useThreads } from '#web/features/dialog/dialog-queries.ts';
 import { GoalSection } from '#web/features/goal/GoalSection.tsx';
 import { PersonBanners } from '#web/features/person/PersonBanners.tsx';
 import { MoveOutcomeAlert } from '#web/features/status/MoveOutcomeAlert.tsx';
@@ -32,6 +33,9 @@ export default function BoardPage() {
   const periodId = params.get('period');
   const plan = usePlan(personId, toPlanFilters(filters, periodId));
   const person = usePerson(personId);
+  // The threads of the period shown: their unread counts go on the cards.
+  const threads = useThreads(personId, periodId ?? undefined);
+  const unreadMessages = useMemo(() => unreadByActivity(threads.data), [threads.data]);
   const [focusRequest, setFocusRequest] = useState<{ activityId: string } | null>(null);
 
   const title = !ready ? null : role === 'advisor' && person.data ? t('board:title.advisor', { name: `${person.data.givenName} ${person.data.familyName}` }) : t(`board:title.${role}`);
@@ -99,14 +103,16 @@ export default function BoardPage() {
       />
       {status.outcome ? <MoveOutcomeAlert outcome={status.outcome} onClose={status.clearOutcome} /> : null}
       {plan.data ? (
-        <Board
-          activities={plan.data.activities}
-          role={role}
-          base={base}
-          statusFilter={filters.status}
-          pendingId={status.pendingId}
-          onMove={move}
-        />
+        <ActivityUnreadContext.Provider value={unreadMessages}>
+          <Board
+            activities={plan.data.activities}
+            role={role}
+            base={base}
+            statusFilter={filters.status}
+            pendingId={status.pendingId}
+            onMove={move}
+          />
+        </ActivityUnreadContext.Provider>
       ) : plan.isPending ? (
         <PageLoader />
       ) : null}
