@@ -59,12 +59,27 @@ export function sendMessage(http: HttpClient, list: Conversation[]): Operation {
   };
 }
 
-/** An advisor who reaches every seeded person (every office, every extra right): the other party. */
-export async function advisorToken(client: pg.Client, keys: SigningKeys, options: { issuer: string; audience: string; ttlSeconds: number }): Promise<string> {
-  const { rows } = await client.query<{ id: string }>(`select id from office order by id`);
-  return mintAccessToken(
+/**
+ * The other party: an advisor at the 200 largest offices (a token names at most 200) with every
+ * extra right, and the conversations of persons at those offices, which that advisor reaches.
+ */
+export async function advisorAndReach(
+  client: pg.Client,
+  keys: SigningKeys,
+  list: Conversation[],
+  options: { issuer: string; audience: string; ttlSeconds: number },
+): Promise<{ token: string; reach: Conversation[] }> {
+  const { rows } = await client.query<{ office_id: string }>(`select office_id from bench_person group by office_id order by count(*) desc limit 200`);
+  const offices = rows.map((r) => r.office_id);
+  const { rows: at } = await client.query<{ id: string }>(`select id from person where id = any($1::uuid[]) and "officeId" = any($2::text[])`, [
+    list.map((c) => c.person.personId),
+    offices,
+  ]);
+  const reachable = new Set(at.map((r) => r.id));
+  const token = await mintAccessToken(
     keys,
-    { role: 'advisor', NAVident: 'Z999990', name: 'Bench Veileder', offices: rows.map((r) => r.id), rights: ['PROTECTED_ADDRESS_STRICT', 'PROTECTED_ADDRESS', 'NAV_EMPLOYEE'] },
+    { role: 'advisor', NAVident: 'Z999990', name: 'Bench Veileder', offices, rights: ['PROTECTED_ADDRESS_STRICT', 'PROTECTED_ADDRESS', 'NAV_EMPLOYEE'] },
     { issuer: options.issuer, audience: options.audience, subject: 'advisor:Z999990', ttlSeconds: options.ttlSeconds },
   );
+  return { token, reach: list.filter((c) => reachable.has(c.person.personId)) };
 }

@@ -11,7 +11,7 @@ import { openModel, saturation, type Operation, type SaturationStep } from './lo
 import { Observer } from './observe.ts';
 import { buildServer, ROOT, startApp, startIssuer, startRegisters } from './processes.ts';
 import { fillRegisters, markRegistersFilled, registersFilledFor, type RegisterFill } from './registers.ts';
-import { advisorToken, busyPool, conversations, sendMessage, threadList } from './dialog-scenarios.ts';
+import { advisorAndReach, busyPool, conversations, sendMessage, threadList } from './dialog-scenarios.ts';
 import { comparison, costs, headline, ratio, steps, TARGETS, type ModeResults } from './report.ts';
 import { streamDelivery } from './streams.ts';
 import { changeStatus, createActivity, planRead, planReadRaw, planStatements } from './scenarios.ts';
@@ -106,7 +106,7 @@ try {
   const tokenOptions = { issuer: issuer.issuer, audience: 'aktivitetsplan', ttlSeconds: 3 * 3600 };
   const busy = await busyPool(admin, keys, tokenOptions);
   const talks = await conversations(admin, pool);
-  const advisor = await advisorToken(admin, keys, tokenOptions);
+  const advisor = await advisorAndReach(admin, keys, talks, tokenOptions);
   log(`dialog: ${busy.length.toLocaleString('en-US')} persons with 203 messages; ${talks.length.toLocaleString('en-US')} general threads to write in`);
   log(`tokens: ${pool.length.toLocaleString('en-US')} persons (${pool.filter((p) => p.writable).length.toLocaleString('en-US')} may write) minted in ${mintSeconds} s; ${candidates.length.toLocaleString('en-US')} activities to move`);
 
@@ -130,7 +130,7 @@ try {
   for (const mode of modes) {
     loads[mode] = os.loadavg();
     log(`\n[${elapsed()}] app in NODE_ENV=${mode} (load average before: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')})`);
-    const app = await startApp({ bundle, mode, databaseUrl: url, issuer: issuer.issuer, personUrl: registers.personUrl, contactUrl: registers.contactUrl, dataDir: path.join(DATA, 'app'), smtpUrl: sinks.smtpUrl, smsUrl: sinks.smsUrl });
+    const app = await startApp({ bundle, mode, databaseUrl: url, issuer: issuer.issuer, personUrl: registers.personUrl, contactUrl: registers.contactUrl, dataDir: path.join(DATA, 'app'), smtpUrl: sinks.smtpUrl, smsUrl: sinks.smsUrl, ...(process.env.BENCH_APP_NODE_ARGS ? { nodeArgs: process.env.BENCH_APP_NODE_ARGS.split(' ') } : {}) });
     observer.appPid = app.pid;
     const http: HttpClient = createHttpClient(app.url, 128);
     try {
@@ -145,8 +145,8 @@ try {
         log(`  message send saturation …`);
         r.messageSaturation = await saturate(sendMessage(http, talks), 'message send');
         log(`  ${STREAMS} open event streams, send → arrival at 50/s …`);
-        r.streamDelivery = await observer.measure(() => streamDelivery(app.url, http, advisor, talks, { streams: STREAMS, rate: 50, ...WRITE_STEADY }));
-        log(`    arrival p50 ${r.streamDelivery.p50} ms p99 ${r.streamDelivery.p99} ms, ${r.streamDelivery.lost} lost`);
+        r.streamDelivery = await observer.measure(() => streamDelivery(app.url, http, advisor.token, advisor.reach, { streams: STREAMS, rate: 50, ...WRITE_STEADY }));
+        log(`    arrival p50 ${r.streamDelivery.p50} ms p99 ${r.streamDelivery.p99} ms, ${r.streamDelivery.lost} lost${r.streamDelivery.errors ? `, ${r.streamDelivery.errors} errors: ${r.streamDelivery.errorSamples.join('; ')}` : ''}`);
       }
       if (dialogOnly) {
         continue;

@@ -97,8 +97,9 @@ export async function streamDelivery(
   const idle = [...chosen];
   // openModel starts its schedule right away; sends started after the warm-up count.
   const measureFrom = performance.now() + options.warmupSeconds * 1000;
+  let paced: Stats | undefined;
   try {
-    await openModel(
+    paced = await openModel(
       async () => {
         const conversation = idle.splice(Math.floor(Math.random() * idle.length), 1)[0];
         if (!conversation) {
@@ -149,5 +150,6 @@ export async function streamDelivery(
     }
     agent.destroy();
   }
-  return { ...summarize(arrivals, [], options.seconds), streams: streams.length, lost, send: summarize(sendLatencies, sendErrors, options.seconds) };
+  // Failures the operation reported (a send that threw, an event that never came) count as errors.
+  return { ...summarize(arrivals, paced?.errorSamples.length ? [...Array(paced.errors)].map((_, i) => paced!.errorSamples[i % paced!.errorSamples.length]!) : [], options.seconds), streams: streams.length, lost, send: summarize(sendLatencies, sendErrors, options.seconds) };
 }

@@ -102,6 +102,30 @@ describe('the outbox worker', () => {
     expect(seen).toEqual(['1']);
   });
 
+  it('handles events in batches, yet a handler whose SQL fails rolls back only its own writes', async () => {
+    const w = worker();
+    w.handle(topic('test.sqlfail'), async (tx) => {
+      await tx.insertInto('office').values({ id: 'T002', name: 'Written before the failing statement' }).execute();
+      // A failed statement aborts the transaction; only its savepoint is rolled back.
+      await tx.insertInto('office').values({ id: 'T002', name: 'duplicate key' }).execute();
+    });
+    w.handle(topic('test.fine'), async (tx, event) => {
+      await tx.insertInto('office').values({ id: `T00${String(event.payload.n)}`, name: 'Written by a handler that succeeds' }).execute();
+    });
+    const before = await append('test.fine', { n: 3 });
+    const failing = await append('test.sqlfail');
+    const after = await append('test.fine', { n: 4 });
+    expect(await w.runOnce()).toEqual({ handled: 2, failed: 1 });
+    const offices = await db.selectFrom('office').select('id').where('id', 'in', ['T002', 'T003', 'T004']).orderBy('id').execute();
+    expect(offices.map((o) => o.id)).toEqual(['T003', 'T004']);
+    expect((await outboxRow(before)).processedAt).not.toBeNull();
+    expect((await outboxRow(after)).processedAt).not.toBeNull();
+    const failed = await outboxRow(failing);
+    expect(failed.processedAt).toBeNull();
+    expect(failed.attempts).toBe(1);
+    expect(failed.lastError).toContain('23505');
+  });
+
   it('marks events of a topic nobody handles as processed', async () => {
     const id = await append('test.unheard');
     await worker().runOnce();

@@ -1,6 +1,7 @@
 import { AppError } from '#common/errors.ts';
 import type { z } from 'zod';
 import type { NewMessageInput, NewThreadSchema, Sent, Thread, ThreadList, ThreadStatusInput } from '#common/schemas/dialog.ts';
+import type { ContactStatus } from '#common/schemas/person.ts';
 import type { Principal } from '#server/auth/principal.ts';
 import type { Clock } from '#server/clock.ts';
 import type { Db, DbOrTx, Tx } from '#server/db/database.ts';
@@ -37,6 +38,10 @@ export interface DialogDeps {
 export type NewThread = z.output<typeof NewThreadSchema>;
 
 const notFound = () => new AppError('not_found', 'No such thread');
+
+function contactOf(contact: ContactStatus, viewer: Viewer) {
+  return { reserved: contact.reserved === true, hold: viewer.side === 'NAV' ? notificationHoldOf(contact) : null };
+}
 
 /** Threads and messages: the list, one thread, sending, reading and NAV's status flags. */
 export function createThreadService(deps: DialogDeps) {
@@ -87,8 +92,7 @@ export function createThreadService(deps: DialogDeps) {
 
   /** The contact register's word before the transaction (cached); a register that is down blocks nothing. */
   async function contactFor(person: PersonState, viewer: Viewer) {
-    const contact = await persons.contactStatus(person.nationalId);
-    return { reserved: contact.reserved === true, hold: viewer.side === 'NAV' ? notificationHoldOf(contact) : null };
+    return contactOf(await persons.contactStatus(person.nationalId), viewer);
   }
 
   async function sent(viewer: Viewer, appended: Appended, person: PersonState, hold: Sent['notificationHold']): Promise<Sent> {
@@ -200,9 +204,13 @@ export function createThreadService(deps: DialogDeps) {
     },
 
     async send(principal: Principal, threadId: string, input: NewMessageInput): Promise<Sent> {
+      // A citizen's own contact-register answer does not depend on the thread: ask it meanwhile.
+      // (An advisor's is asked only once the person is known to be in reach.)
+      const own = principal.kind === 'citizen' ? persons.contactStatus(principal.nationalId) : null;
+      own?.catch(() => undefined);
       const reached = await reach(principal, threadId);
       const { viewer } = reached;
-      const contact = await contactFor(reached.person, viewer);
+      const contact = own ? contactOf(await own, viewer) : await contactFor(reached.person, viewer);
       const author = authorOf(principal);
       const result = await db.transaction().execute(async (tx) => {
         const { person, thread } = await lock(tx, principal, reached.thread, viewer);
