@@ -78,6 +78,11 @@ export interface OpenDatabaseOptions {
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // An idle connection the server closes (a restart, a failover, an administrator) reports an
+    // error on the pool, which then drops that connection and opens a new one when next needed.
+    // Without a listener Node treats it as unhandled and stops the process; with one, the requests
+    // in flight fail on their own and nothing else is affected.
+    pool.on('error', () => undefined);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
     // Kysely ends the pool only if it ever ran a query; migrate alone uses the pool directly.
     const close = async () => {

@@ -1,4 +1,5 @@
 import type { DbOrTx } from '#server/db/database.ts';
+import { currentPeriodIdOf, manualFollowUpOf } from '#server/db/person-state.ts';
 
 /**
  * Read-only facts the notification rules need from the plan and the dialog, read straight from
@@ -15,21 +16,7 @@ export async function recipient(db: DbOrTx, personId: string): Promise<Recipient
   const row = await db
     .selectFrom('person')
     .select(['person.nationalId', 'person.language'])
-    .select((eb) => [
-      eb
-        .selectFrom('follow_up_period')
-        .select('follow_up_period.id')
-        .whereRef('follow_up_period.personId', '=', 'person.id')
-        .where('follow_up_period.endedAt', 'is', null)
-        .as('currentPeriodId'),
-      eb
-        .selectFrom('manual_follow_up_log')
-        .select('manual_follow_up_log.manual')
-        .whereRef('manual_follow_up_log.personId', '=', 'person.id')
-        .orderBy('manual_follow_up_log.id', 'desc')
-        .limit(1)
-        .as('manualFollowUp'),
-    ])
+    .select((eb) => [currentPeriodIdOf(eb), manualFollowUpOf(eb)])
     .where('person.id', '=', personId)
     .executeTakeFirst();
   return row && { nationalId: row.nationalId, language: row.language, manualFollowUp: row.manualFollowUp ?? false, currentPeriodId: row.currentPeriodId ?? null };

@@ -1,5 +1,6 @@
 import { CompiledQuery, sql } from 'kysely';
 import type { DbOrTx } from '#server/db/database.ts';
+import { currentPeriodIdOf, manualFollowUpOf } from '#server/db/person-state.ts';
 import type { PersonRecord } from '#server/registers/types.ts';
 
 export interface PersonRow {
@@ -38,19 +39,8 @@ function stateQuery(db: DbOrTx) {
     .selectFrom('person')
     .select(PERSON_COLUMNS)
     .select((eb) => [
-      eb
-        .selectFrom('follow_up_period')
-        .select('follow_up_period.id')
-        .whereRef('follow_up_period.personId', '=', 'person.id')
-        .where('follow_up_period.endedAt', 'is', null)
-        .as('currentPeriodId'),
-      eb
-        .selectFrom('manual_follow_up_log')
-        .select('manual_follow_up_log.manual')
-        .whereRef('manual_follow_up_log.personId', '=', 'person.id')
-        .orderBy('manual_follow_up_log.id', 'desc')
-        .limit(1)
-        .as('manualFollowUp'),
+      currentPeriodIdOf(eb),
+      manualFollowUpOf(eb),
       eb
         .selectFrom('kvp_period')
         .select('kvp_period.officeId')
