@@ -6,18 +6,19 @@ let app: TestApp;
 let kari: Client;
 let vera: Client;
 let personId: string;
-let today: string;
 
 beforeAll(async () => {
   app = await startTestApp();
   ({ personId } = await app.startPeriod('kari'));
   kari = await app.as('kari');
   vera = await app.as('vera');
-  today = osloDate(app.clock.now());
 });
 afterAll(() => app.close());
 
-const selfDirected = () => ({ type: 'SELF_DIRECTED', title: 'Course', fromDate: today, toDate: addDays(today, 30) });
+/** Today in Oslo by the app's clock, read when used: a test that moves the clock may cross midnight. */
+const today = () => osloDate(app.clock.now());
+
+const selfDirected = () => ({ type: 'SELF_DIRECTED', title: 'Course', fromDate: today(), toDate: addDays(today(), 30) });
 const create = async (who: Client, body: object) => {
   const reply = await who.post(`/api/persons/${personId}/activities`, body);
   expect(reply.status, JSON.stringify(reply.body)).toBe(201);
@@ -29,7 +30,7 @@ const agree = (activity: { id: string; version: number }, advanceNotice: object 
 describe('who creates what', () => {
   it('refuses meetings, summaries and job-search agreements from the citizen', async () => {
     for (const type of ['MEETING', 'CONVERSATION_SUMMARY', 'JOB_SEARCH_AGREEMENT']) {
-      const reply = await kari.post(`/api/persons/${personId}/activities`, { type, title: 'x', fromDate: today, toDate: today });
+      const reply = await kari.post(`/api/persons/${personId}/activities`, { type, title: 'x', fromDate: today(), toDate: today() });
       expect([400, 403]).toContain(reply.status);
     }
     const meeting = await kari.post(`/api/persons/${personId}/activities`, {
@@ -39,7 +40,7 @@ describe('who creates what', () => {
   });
 
   it('checks that an end date is not before the start date, naming the field', async () => {
-    const reply = await kari.post(`/api/persons/${personId}/activities`, { ...selfDirected(), toDate: addDays(today, -1) });
+    const reply = await kari.post(`/api/persons/${personId}/activities`, { ...selfDirected(), toDate: addDays(today(), -1) });
     expect(reply.status).toBe(400);
     expect(reply.body.error.message).toContain('body.toDate');
   });
@@ -93,7 +94,7 @@ describe('meetings and conversation summaries', () => {
   });
 
   it('hides a conversation summary from the citizen until it is shared; it cannot be agreed', async () => {
-    const summary = await create(vera, { type: 'CONVERSATION_SUMMARY', title: 'Phone call', fromDate: today, channel: 'PHONE', summary: 'Notes', share: false });
+    const summary = await create(vera, { type: 'CONVERSATION_SUMMARY', title: 'Phone call', fromDate: today(), channel: 'PHONE', summary: 'Notes', share: false });
     expect(summary.status).toBe('IN_PROGRESS');
     expect((await kari.get(`/api/activities/${summary.id}`)).status).toBe(404);
     expect((await kari.get(`/api/persons/${personId}/plan`)).body.activities.some((a: { id: string }) => a.id === summary.id)).toBe(false);
@@ -115,10 +116,10 @@ describe('agreed with NAV', () => {
     expect(edit.body.error.code).toBe('locked');
     const advisorEdit = await vera.put(`/api/activities/${activity.id}`, { ...selfDirected(), title: 'Changed', version: agreed.version });
     expect(advisorEdit.body.error.code).toBe('locked');
-    const endDate = await vera.put(`/api/activities/${activity.id}/end-date`, { version: agreed.version, toDate: addDays(today, 40) });
+    const endDate = await vera.put(`/api/activities/${activity.id}/end-date`, { version: agreed.version, toDate: addDays(today(), 40) });
     expect(endDate.status).toBe(200);
     expect(endDate.body.lastChange).toBe('END_DATE_CHANGED');
-    const citizenEndDate = await kari.put(`/api/activities/${activity.id}/end-date`, { version: endDate.body.version, toDate: addDays(today, 41) });
+    const citizenEndDate = await kari.put(`/api/activities/${activity.id}/end-date`, { version: endDate.body.version, toDate: addDays(today(), 41) });
     expect(citizenEndDate.status).toBe(409);
     const move = await kari.put(`/api/activities/${activity.id}/status`, { version: endDate.body.version, status: 'IN_PROGRESS' });
     expect(move.status).toBe(200);
@@ -126,19 +127,19 @@ describe('agreed with NAV', () => {
   });
 
   it('lets the citizen change only the end date of agreed medical treatment', async () => {
-    const treatment = await create(kari, { type: 'MEDICAL_TREATMENT', treatmentType: 'Physiotherapy', treatmentPlace: 'Clinic', fromDate: today, toDate: addDays(today, 20) });
+    const treatment = await create(kari, { type: 'MEDICAL_TREATMENT', treatmentType: 'Physiotherapy', treatmentPlace: 'Clinic', fromDate: today(), toDate: addDays(today(), 20) });
     const agreed = (await agree(treatment)).body;
-    const reply = await kari.put(`/api/activities/${treatment.id}/end-date`, { version: agreed.version, toDate: addDays(today, 25) });
+    const reply = await kari.put(`/api/activities/${treatment.id}/end-date`, { version: agreed.version, toDate: addDays(today(), 25) });
     expect(reply.status).toBe(200);
-    expect(reply.body.toDate).toBe(addDays(today, 25));
+    expect(reply.body.toDate).toBe(addDays(today(), 25));
   });
 
   it('offers only NONE when the end date is 7 days ahead or less, and says why', async () => {
-    const soon = await create(kari, { ...selfDirected(), toDate: addDays(today, 7) });
+    const soon = await create(kari, { ...selfDirected(), toDate: addDays(today(), 7) });
     const options = await vera.get(`/api/activities/${soon.id}/agreement-options`);
     expect(options.body).toMatchObject({ allowed: ['NONE'], reasons: ['END_DATE_TOO_SOON'] });
     expect((await agree(soon, { type: 'STANDARD' })).status).toBe(409);
-    const later = await create(kari, { ...selfDirected(), toDate: addDays(today, 8) });
+    const later = await create(kari, { ...selfDirected(), toDate: addDays(today(), 8) });
     expect((await vera.get(`/api/activities/${later.id}/agreement-options`)).body.allowed).toEqual(['STANDARD', 'AAP_11_9', 'NONE']);
   });
 
@@ -172,9 +173,9 @@ describe('agreed with NAV', () => {
 
 describe('finished activities', () => {
   it('locks the content of a finished job application but lets its application status change', async () => {
-    const job = await create(kari, { type: 'JOB_APPLICATION', title: 'Cook', fromDate: today });
+    const job = await create(kari, { type: 'JOB_APPLICATION', title: 'Cook', fromDate: today() });
     const done = (await kari.put(`/api/activities/${job.id}/status`, { version: 1, status: 'CANCELLED' })).body;
-    const edit = await kari.put(`/api/activities/${job.id}`, { type: 'JOB_APPLICATION', title: 'Chef', fromDate: today, version: done.version });
+    const edit = await kari.put(`/api/activities/${job.id}`, { type: 'JOB_APPLICATION', title: 'Chef', fromDate: today(), version: done.version });
     expect(edit.body.error.code).toBe('locked');
     const back = await kari.put(`/api/activities/${job.id}/status`, { version: done.version, status: 'PLANNED' });
     expect(back.body.error.code).toBe('locked');
@@ -196,7 +197,7 @@ describe('suggestions, unread markers and filters', () => {
   });
 
   it('filters by type, status, agreed and label', async () => {
-    const job = await create(kari, { type: 'JOB_APPLICATION', title: 'Driver', fromDate: today });
+    const job = await create(kari, { type: 'JOB_APPLICATION', title: 'Driver', fromDate: today() });
     await kari.put(`/api/activities/${job.id}/application-status`, { version: 1, applicationStatus: 'INTERVIEW' });
     const byLabel = (await kari.get(`/api/persons/${personId}/plan?label=INTERVIEW`)).body.activities;
     expect(byLabel.map((a: { id: string }) => a.id)).toEqual([job.id]);

@@ -255,6 +255,28 @@ describe('access', () => {
     expect((await kari.get(`/api/threads/${sent.thread.id}`)).status).toBe(200);
   });
 
+  it('keeps messages written during KVP in an older thread from advisors at other offices, preview included', async () => {
+    const before = await newThread(kari, { subject: 'Before KVP', text: 'Written before the programme' });
+    const [kvp] = await db()
+      .insertInto('kvp_period')
+      .values({ personId, officeId: '0301', startedAt: app.clock.now(), startedByIdent: 'Z990003', startReason: 'KVP' })
+      .returning('id')
+      .execute();
+    const during = await kari.post(`/api/threads/${before.thread.id}/messages`, { text: 'Written during the programme' });
+    expect(during.status).toBe(201);
+    await db().updateTable('kvp_period').set({ endedAt: app.clock.now(), endedByIdent: 'Z990003', endReason: 'done' }).where('id', '=', kvp!.id).execute();
+    const siri = await app.as('siri');
+
+    const texts = (thread: { messages: Array<{ text: string }> }) => thread.messages.map((m) => m.text);
+    expect(texts((await vera.get(`/api/threads/${before.thread.id}`)).body)).toEqual(['Written before the programme']);
+    expect(texts((await siri.get(`/api/threads/${before.thread.id}`)).body)).toEqual(['Written before the programme', 'Written during the programme']);
+    expect(texts((await kari.get(`/api/threads/${before.thread.id}`)).body)).toEqual(['Written before the programme', 'Written during the programme']);
+    const preview = async (who: Client) =>
+      ((await who.get(`/api/persons/${personId}/threads`)).body.threads as Array<{ id: string; preview: string }>).find((t) => t.id === before.thread.id)?.preview;
+    expect(await preview(vera)).toBe('Written before the programme');
+    expect(await preview(siri)).toBe('Written during the programme');
+  });
+
   it('refuses bad input with 400 naming the field', async () => {
     const cases: Array<[string, string, unknown, string]> = [
       ['POST', `/api/threads/${threadId}/messages`, { text: 'x'.repeat(5001) }, 'body.text'],

@@ -12,6 +12,15 @@ export type MessageRow = Selectable<MessageTable> & { officeName: string | null 
 /** A thread as the list shows it: with the start of its newest message the caller may see. */
 export type ThreadListRow = ThreadRow & { preview: string | null; lastSenderRole: string | null };
 
+/**
+ * The KVP rule in SQL: a row without a KVP office, or at one of the viewer's offices. The one
+ * definition for threads, messages, previews and counts (a null filter, the citizen's, is no filter).
+ */
+function kvpVisible(column: 'thread.kvpOfficeId' | 'message.kvpOfficeId', offices: readonly string[]) {
+  const ref = sql.ref(column);
+  return offices.length > 0 ? sql<boolean>`(${ref} is null or ${ref} in (${sql.join([...offices])}))` : sql<boolean>`${ref} is null`;
+}
+
 /** The columns holding one side's read state. */
 export function readColumns(side: DialogSide) {
   return side === 'CITIZEN'
@@ -118,7 +127,7 @@ export async function listMessages(db: DbOrTx, threadId: string, kvp: KvpFilter)
     .select('office.name as officeName')
     .where('message.threadId', '=', threadId);
   if (kvp !== null) {
-    query = query.where((eb) => eb.or([eb('message.kvpOfficeId', 'is', null), ...(kvp.length > 0 ? [eb('message.kvpOfficeId', 'in', kvp)] : [])]));
+    query = query.where(kvpVisible('message.kvpOfficeId', kvp));
   }
   return query.orderBy('message.id').execute();
 }
@@ -137,7 +146,7 @@ export async function listThreads(db: DbOrTx, personId: string, periodId: string
           .select([sql<string>`left(message.text, ${sql.lit(PREVIEW_LENGTH)})`.as('preview'), 'message.senderRole as lastSenderRole'])
           .whereRef('message.threadId', '=', 'thread.id');
         if (kvp !== null) {
-          last = last.where((w) => w.or([w('message.kvpOfficeId', 'is', null), ...(kvp.length > 0 ? [w('message.kvpOfficeId', 'in', kvp)] : [])]));
+          last = last.where(kvpVisible('message.kvpOfficeId', kvp));
         }
         return last.orderBy('message.id', 'desc').limit(1).as('last');
       },
@@ -148,7 +157,7 @@ export async function listThreads(db: DbOrTx, personId: string, periodId: string
     .where('thread.personId', '=', personId)
     .where('thread.periodId', '=', periodId);
   if (kvp !== null) {
-    query = query.where((eb) => eb.or([eb('thread.kvpOfficeId', 'is', null), ...(kvp.length > 0 ? [eb('thread.kvpOfficeId', 'in', kvp)] : [])]));
+    query = query.where(kvpVisible('thread.kvpOfficeId', kvp));
   }
   return query.orderBy('thread.lastMessageAt', 'desc').orderBy('thread.lastMessageId', 'desc').execute();
 }
@@ -162,7 +171,7 @@ export async function countUnreadThreads(db: DbOrTx, personId: string, periodId:
     .where('periodId', '=', periodId)
     .where(readColumns(side).unread, '>', 0);
   if (kvp !== null) {
-    query = query.where((eb) => eb.or([eb('kvpOfficeId', 'is', null), ...(kvp.length > 0 ? [eb('kvpOfficeId', 'in', kvp)] : [])]));
+    query = query.where(kvpVisible('thread.kvpOfficeId', kvp));
   }
   const row = await query.executeTakeFirstOrThrow();
   return Number(row.n);
