@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { activityRoutes } from './features/activity/activity.routes.ts';
+import { auditRoutes } from './features/audit/audit.routes.ts';
 import { dialogRoutes } from './features/dialog/dialog.routes.ts';
 import { periodRoutes } from './features/period/period.routes.ts';
 import { personRoutes } from './features/person/person.routes.ts';
@@ -13,4 +14,5 @@ export async function registerFeatureRoutes(app: FastifyInstance, services: Serv
   planRoutes(app, services.plans);
   activityRoutes(app, services.activities, services.agreements);
   dialogRoutes(app, services.dialog);
+  auditRoutes(app, services.accessLog);
 }

@@ -1,4 +1,5 @@
 import type { AppDeps } from './deps.ts';
+import { createAccessLogService, createAuditService, type AccessLogService, type AuditService } from './features/audit/audit.service.ts';
 import { createActivityService, type ActivityService } from './features/activity/activity.service.ts';
 import { createAgreementService, type AgreementService } from './features/activity/agreement.service.ts';
 import { createDialogService, type DialogService } from './features/dialog/dialog.service.ts';
@@ -14,11 +15,14 @@ export interface Services {
   activities: ActivityService;
   agreements: AgreementService;
   dialog: DialogService;
+  audit: AuditService;
+  accessLog: AccessLogService;
 }
 
 export function createServices(deps: AppDeps): Services {
   const { db } = deps.database;
-  const persons = createPersonService({ db, clock: deps.clock, personRegister: deps.personRegister, contactRegister: deps.contactRegister });
+  const audit = createAuditService({ clock: deps.clock });
+  const persons = createPersonService({ db, clock: deps.clock, personRegister: deps.personRegister, contactRegister: deps.contactRegister, audit });
   const base = { db, clock: deps.clock, persons };
   const dialog = createDialogService(base);
   return {
@@ -28,5 +32,7 @@ export function createServices(deps: AppDeps): Services {
     activities: createActivityService(base),
     agreements: createAgreementService(base),
     dialog,
+    audit,
+    accessLog: createAccessLogService({ db, persons }),
   };
 }

@@ -23,6 +23,13 @@ export interface PersonTable {
   language: Generated<'nb' | 'nn' | 'en'>;
   registerRefreshedAt: Timestamp;
   createdAt: CreatedTimestamp;
+  /** Who follows the person up (latest row of advisor_assignment_log). */
+  assignedAdvisorIdent: ColumnType<string | null, string | null | undefined, string | null>;
+  assignedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** When the assigned advisor first opened the person after the assignment; null = new to them. */
+  assigneeOpenedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** Kept by database triggers: the citizen's latest change or message. */
+  lastCitizenActionAt: ColumnType<Date | null, never, never>;
 }
 
 export interface AdvisorPreferenceTable {
@@ -329,6 +336,42 @@ export interface WebSessionTable {
   endReason: 'LOGOUT' | 'REPLACED' | null;
 }
 
+export interface AdvisorAssignmentLogTable {
+  id: Generated<number>;
+  personId: string;
+  advisorIdent: string;
+  assignedAt: Timestamp;
+  actorIdent: string;
+}
+
+export interface AdvisorDirectoryTable {
+  ident: string;
+  name: string;
+  offices: ColumnType<string[], string[], string[]>;
+  seenAt: Timestamp;
+}
+
+export type AuditAction = 'READ' | 'WRITE' | 'LIST' | 'SEARCH' | 'SETTING';
+
+export interface AuditRecordTable {
+  id: Generated<number>;
+  at: Timestamp;
+  actorIdent: string;
+  actorName: string;
+  actorOfficeId: string | null;
+  action: AuditAction;
+  subject: string;
+  personId: string | null;
+  query: JSONColumnType<Record<string, unknown> | null, string | null, string | null>;
+}
+
+export interface OfficeSettingTable {
+  officeId: string;
+  passiveAfterDays: number;
+  updatedAt: Timestamp;
+  updatedByIdent: string;
+}
+
 export interface DB {
   signing_key: SigningKeyTable;
   office: OfficeTable;
@@ -355,4 +398,8 @@ export interface DB {
   oidc_secret: OidcSecretTable;
   pending_auth_request: PendingAuthRequestTable;
   web_session: WebSessionTable;
+  advisor_assignment_log: AdvisorAssignmentLogTable;
+  advisor_directory: AdvisorDirectoryTable;
+  audit_record: AuditRecordTable;
+  office_setting: OfficeSettingTable;
 }

@@ -4,6 +4,7 @@ import * as auth from './0003-auth.ts';
 import * as readVersions from './0004-read-versions-on-rows.ts';
 import * as preferences from './0005-preferences.ts';
 import * as dialog from './0006-dialog.ts';
+import * as followUp from './0007-follow-up.ts';
 
 /**
  * Every migration in order. A migration is plain SQL run in one transaction; once released it is
@@ -16,4 +17,5 @@ export const migrations: ReadonlyArray<{ name: string; up: string }> = [
   { name: '0004-read-versions-on-rows', up: readVersions.up },
   { name: '0005-preferences', up: preferences.up },
   { name: '0006-dialog', up: dialog.up },
+  { name: '0007-follow-up', up: followUp.up },
 ];

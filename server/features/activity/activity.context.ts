@@ -9,6 +9,7 @@ import type { PersonService, PersonState } from '#server/features/person/person.
 import { presentActivity, visibleTo } from './activity.presenter.ts';
 import * as repo from './activity.repository.ts';
 import type { ActivityChange, ActivityRow } from './activity.repository.ts';
+import { auditWrite } from '#server/features/audit/audit.service.ts';
 import { isFinal, sideOf, type Side } from './activity.rules.ts';
 
 export interface ActivityDeps {
@@ -101,7 +102,7 @@ export async function writeActivity(
     if (!current) {
       throw new AppError('not_found', 'No such activity');
     }
-    const person = await deps.persons.resolve(principal, current.personId, tx);
+    const person = await deps.persons.resolve(principal, current.personId, auditWrite('ACTIVITY'), tx);
     if (!visibleTo({ side }, current)) {
       throw new AppError('not_found', 'No such activity');
     }

@@ -19,6 +19,7 @@ import { contentChanged, contentColumns } from './activity.fields.ts';
 import { buildHistory } from './activity.history.ts';
 import { visibleTo } from './activity.presenter.ts';
 import * as repo from './activity.repository.ts';
+import { auditRead, auditWrite } from '#server/features/audit/audit.service.ts';
 import {
   assertMayChangeApplicationStatus,
   assertMayChangeEndDate,
@@ -71,7 +72,7 @@ export function createActivityService(deps: ActivityDeps) {
       const status = input.type === 'CONVERSATION_SUMMARY' ? 'IN_PROGRESS' : input.type === 'MEETING' ? 'PLANNED' : input.status;
       const reserved = await citizenReserved(persons, principal);
       return db.transaction().execute(async (tx) => {
-        const person = await persons.resolveForWrite(principal, personId, tx);
+        const person = await persons.resolveForWrite(principal, personId, tx, auditWrite('ACTIVITY'));
         assertWritable(side, person, null, reserved);
         const row = await repo.insert(tx, {
           ...content,
@@ -109,7 +110,7 @@ export function createActivityService(deps: ActivityDeps) {
       if (!row) {
         throw new AppError('not_found', 'No such activity');
       }
-      const person = await persons.resolve(principal, row.personId);
+      const person = await persons.resolve(principal, row.personId, auditRead('ACTIVITY'));
       if (!visibleTo({ side }, row)) {
         throw new AppError('not_found', 'No such activity');
       }
@@ -182,7 +183,7 @@ export function createActivityService(deps: ActivityDeps) {
       if (!row) {
         throw new AppError('not_found', 'No such activity');
       }
-      await persons.resolve(principal, row.personId);
+      await persons.resolve(principal, row.personId, auditRead('ACTIVITY'));
       if (!visibleTo({ side }, row)) {
         throw new AppError('not_found', 'No such activity');
       }

@@ -8,6 +8,8 @@ import { appendEvent } from '#server/outbox/outbox.repository.ts';
 import { writeActivity, type ActivityDeps } from './activity.context.ts';
 import { visibleTo } from './activity.presenter.ts';
 import * as repo from './activity.repository.ts';
+import { auditRead } from '#server/features/audit/audit.service.ts';
+import { requireAdvisor, requireCitizen } from '#server/policy/access-policy.ts';
 import { allowedAdvanceNotices, assertMayAgree, assertMaySaveSummary, summaryShared, type NotNotifiableReason } from './activity.rules.ts';
 
 const LEGAL_BASIS = { STANDARD: 'ACTIVITY_DUTY', AAP_11_9: 'FTRL_11_9', NONE: null } as const;
@@ -41,11 +43,6 @@ export function createAgreementService(deps: ActivityDeps) {
     return reasons;
   }
 
-  function requireAdvisor(principal: Principal, what: string): void {
-    if (principal.kind !== 'advisor') {
-      throw new AppError('forbidden', `Only NAV ${what}`);
-    }
-  }
 
   return {
     async options(principal: Principal, activityId: string): Promise<AgreementOptions> {
@@ -53,7 +50,7 @@ export function createAgreementService(deps: ActivityDeps) {
       if (!row) {
         throw new AppError('not_found', 'No such activity');
       }
-      const person = await persons.resolve(principal, row.personId);
+      const person = await persons.resolve(principal, row.personId, auditRead('AGREEMENT'));
       requireAdvisor(principal, 'marks activities as agreed');
       const { allowed, reasons } = allowedAdvanceNotices(row, osloDate(clock.now()), await notNotifiable(person));
       return {
@@ -76,7 +73,7 @@ export function createAgreementService(deps: ActivityDeps) {
       }
       // The contact register is asked before the transaction: no HTTP call while rows are locked.
       const preview = await repo.getById(db, activityId);
-      const reasons = preview ? await notNotifiable(await persons.resolve(principal, preview.personId)) : [];
+      const reasons = preview ? await notNotifiable(await persons.resolve(principal, preview.personId, null)) : [];
       return writeActivity(deps, principal, activityId, input.version, (current, person) => {
         assertMayAgree(current);
         const { allowed, reasons: why } = allowedAdvanceNotices(current, osloDate(clock.now()), reasons);
@@ -126,9 +123,7 @@ export function createAgreementService(deps: ActivityDeps) {
     },
 
     async confirmNoticeRead(principal: Principal, activityId: string, input: VersionOnlyInput): Promise<Activity> {
-      if (principal.kind !== 'citizen') {
-        throw new AppError('forbidden', 'Only the citizen confirms reading an advance notice');
-      }
+      requireCitizen(principal, 'confirms reading an advance notice');
       return writeActivity(deps, principal, activityId, input.version, (current) => {
         const notice = current.advanceNotice as Record<string, unknown> | null;
         if (!notice || notice.type === 'NONE') {

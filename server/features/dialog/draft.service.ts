@@ -7,6 +7,7 @@ import { presentDraft } from './dialog.presenter.ts';
 import { DRAFT_TTL_MS, draftAuthor, draftKey, lockedError, seesKvp, viewerOf } from './dialog.rules.ts';
 import * as repo from './draft.repository.ts';
 import * as threads from './thread.repository.ts';
+import { auditRead, auditWrite } from '#server/features/audit/audit.service.ts';
 import type { DialogDeps } from './thread.service.ts';
 
 export type DraftInput = z.output<typeof DraftInputSchema>;
@@ -21,7 +22,7 @@ export function createDraftService(deps: DialogDeps) {
   return {
     /** The caller's own drafts for the person, of the current period, changed within 24 hours. */
     async list(principal: Principal, personId: string): Promise<Draft[]> {
-      const person = await persons.resolve(principal, personId);
+      const person = await persons.resolve(principal, personId, auditRead('DRAFT'));
       if (!person.currentPeriodId) {
         return [];
       }
@@ -31,7 +32,7 @@ export function createDraftService(deps: DialogDeps) {
 
     /** Saves the caller's draft for a thread, a first message about an activity, or a new thread; blank text removes it. */
     async save(principal: Principal, personId: string, input: DraftInput): Promise<void> {
-      const person = await persons.resolve(principal, personId);
+      const person = await persons.resolve(principal, personId, auditWrite('DRAFT'));
       const viewer = viewerOf(principal);
       if (input.threadId) {
         const thread = await threads.getThread(db, input.threadId);

@@ -10,15 +10,14 @@ import { appendMessage, authorOf, publishMessageSent, startThread, type Appended
 import * as repo from './escalation.repository.ts';
 import type { WarningRow } from './escalation.repository.ts';
 import * as threads from './thread.repository.ts';
+import { auditRead, auditWrite } from '#server/features/audit/audit.service.ts';
+import { requireAdvisor } from '#server/policy/access-policy.ts';
 import type { DialogDeps } from './thread.service.ts';
 
 const NAV_VIEW = { side: 'NAV', kvpOffices: null } as const;
 
 function requireNav(principal: Principal): string {
-  if (principal.kind !== 'advisor') {
-    throw new AppError('forbidden', 'Only NAV gives and stops escalation warnings');
-  }
-  return principal.ident;
+  return requireAdvisor(principal, 'gives and stops escalation warnings').ident;
 }
 
 /** PostgreSQL's unique violation: the partial unique index saw a second active warning first. */
@@ -44,12 +43,12 @@ export function createEscalationService(deps: DialogDeps) {
 
   return {
     async start(principal: Principal, personId: string, input: EscalationStartInput): Promise<EscalationWarning> {
-      const person = await persons.resolve(principal, personId);
+      const person = await persons.resolve(principal, personId, null);
       const ident = requireNav(principal);
       const contact = await persons.contactStatus(person.nationalId);
       try {
         return await db.transaction().execute(async (tx) => {
-          const locked = await persons.resolveForWrite(principal, personId, tx);
+          const locked = await persons.resolveForWrite(principal, personId, tx, auditWrite('ESCALATION'));
           if (await repo.active(tx, personId)) {
             throw new AppError('conflict', 'An escalation warning is already in force for this person');
           }
@@ -88,7 +87,7 @@ export function createEscalationService(deps: DialogDeps) {
 
     /** Every warning the person has had, newest first (NAV only). */
     async list(principal: Principal, personId: string): Promise<EscalationWarning[]> {
-      await persons.resolve(principal, personId);
+      await persons.resolve(principal, personId, auditRead('ESCALATION'));
       requireNav(principal);
       return (await repo.listForPerson(db, personId)).map((row) => presentWarning(viewerOf(principal), row));
     },
@@ -99,10 +98,10 @@ export function createEscalationService(deps: DialogDeps) {
       if (!seen) {
         throw new AppError('not_found', 'No such escalation warning');
       }
-      await persons.resolve(principal, seen.personId);
+      await persons.resolve(principal, seen.personId, null);
       const ident = requireNav(principal);
       return db.transaction().execute(async (tx) => {
-        const person = await persons.resolveForWrite(principal, seen.personId, tx);
+        const person = await persons.resolveForWrite(principal, seen.personId, tx, auditWrite('ESCALATION'));
         const now = clock.now();
         const current = await repo.getByIdForUpdate(tx, warningId);
         if (!current || current.stoppedAt !== null) {

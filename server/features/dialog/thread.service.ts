@@ -27,6 +27,7 @@ import { appendMessage, authorOf, startThread, type Appended } from './dialog.wr
 import * as drafts from './draft.repository.ts';
 import * as warnings from './escalation.repository.ts';
 import * as repo from './thread.repository.ts';
+import { auditRead, auditWrite, type AuditUse } from '#server/features/audit/audit.service.ts';
 import type { ThreadRow } from './thread.repository.ts';
 
 export interface DialogDeps {
@@ -48,12 +49,12 @@ export function createThreadService(deps: DialogDeps) {
   const { db, clock, persons } = deps;
 
   /** The thread with access checked: out of reach (person, KVP office) answers as missing. */
-  async function reach(principal: Principal, threadId: string) {
+  async function reach(principal: Principal, threadId: string, use: AuditUse | null) {
     const thread = await repo.getThread(db, threadId);
     if (!thread) {
       throw notFound();
     }
-    const person = await persons.resolve(principal, thread.personId);
+    const person = await persons.resolve(principal, thread.personId, use);
     const viewer = viewerOf(principal);
     if (!seesKvp(viewer, thread.kvpOfficeId)) {
       throw notFound();
@@ -63,7 +64,7 @@ export function createThreadService(deps: DialogDeps) {
 
   /** Locks the person, then the thread (the lock order of every dialog write). */
   async function lock(tx: Tx, principal: Principal, seen: ThreadRow, viewer: Viewer) {
-    const person = await persons.resolveForWrite(principal, seen.personId, tx);
+    const person = await persons.resolveForWrite(principal, seen.personId, tx, auditWrite('DIALOG'));
     const thread = await repo.getThreadForUpdate(tx, seen.id);
     if (!thread || !seesKvp(viewer, thread.kvpOfficeId)) {
       throw notFound();
@@ -101,7 +102,7 @@ export function createThreadService(deps: DialogDeps) {
 
   return {
     async list(principal: Principal, personId: string, periodId: string | undefined): Promise<ThreadList> {
-      const person = await persons.resolve(principal, personId);
+      const person = await persons.resolve(principal, personId, auditRead('DIALOG'));
       const viewer = viewerOf(principal);
       const chosen = periodId ?? person.currentPeriodId ?? (await repo.latestPeriodId(db, personId));
       if (periodId && periodId !== person.currentPeriodId && !(await repo.periodBelongsTo(db, periodId, personId))) {
@@ -137,7 +138,7 @@ export function createThreadService(deps: DialogDeps) {
 
     /** The header badge: threads of the current period with something the caller's side has not read. */
     async unreadThreads(principal: Principal, personId: string): Promise<{ unreadThreads: number }> {
-      const person = await persons.resolve(principal, personId);
+      const person = await persons.resolve(principal, personId, auditRead('DIALOG'));
       const viewer = viewerOf(principal);
       if (!person.currentPeriodId) {
         return { unreadThreads: 0 };
@@ -146,14 +147,14 @@ export function createThreadService(deps: DialogDeps) {
     },
 
     async get(principal: Principal, threadId: string): Promise<Thread> {
-      const { thread, person, viewer } = await reach(principal, threadId);
+      const { thread, person, viewer } = await reach(principal, threadId, auditRead('DIALOG'));
       return view(db, viewer, thread, person);
     },
 
     /** A new thread with its first message; about an activity that has a thread already, the message is added to it. */
     async create(principal: Principal, personId: string, body: NewThread): Promise<Sent> {
       const viewer = viewerOf(principal);
-      const person = await persons.resolve(principal, personId);
+      const person = await persons.resolve(principal, personId, null);
       if (viewer.side === 'CITIZEN' && body.awaitingCitizen === true) {
         throw new AppError('forbidden', 'body.awaitingCitizen: only NAV asks the citizen to answer');
       }
@@ -175,7 +176,7 @@ export function createThreadService(deps: DialogDeps) {
       const contact = await contactFor(person, viewer);
       const author = authorOf(principal);
       const result = await db.transaction().execute(async (tx) => {
-        const locked = await persons.resolveForWrite(principal, personId, tx);
+        const locked = await persons.resolveForWrite(principal, personId, tx, auditWrite('DIALOG'));
         assertMaySend(locked, null, contact.reserved);
         const now = clock.now();
         if (body.activityId) {
@@ -208,7 +209,7 @@ export function createThreadService(deps: DialogDeps) {
       // (An advisor's is asked only once the person is known to be in reach.)
       const own = principal.kind === 'citizen' ? persons.contactStatus(principal.nationalId) : null;
       own?.catch(() => undefined);
-      const reached = await reach(principal, threadId);
+      const reached = await reach(principal, threadId, null);
       const { viewer } = reached;
       const contact = own ? contactOf(await own, viewer) : await contactFor(reached.person, viewer);
       const author = authorOf(principal);
@@ -224,7 +225,7 @@ export function createThreadService(deps: DialogDeps) {
 
     /** Marks the thread read for the caller's side; allowed on read-only threads. */
     async markRead(principal: Principal, threadId: string): Promise<void> {
-      const { thread, viewer } = await reach(principal, threadId);
+      const { thread, viewer } = await reach(principal, threadId, auditRead('DIALOG'));
       const now = clock.now();
       await db.transaction().execute(async (tx) => {
         const updated = await repo.markRead(tx, thread.id, viewer.side, now);
@@ -241,7 +242,7 @@ export function createThreadService(deps: DialogDeps) {
 
     /** NAV sets or clears "awaiting NAV" (clearing it = handled) and "awaiting the citizen", naming the version read. */
     async setStatus(principal: Principal, threadId: string, input: ThreadStatusInput): Promise<Thread> {
-      const { thread: seen, viewer } = await reach(principal, threadId);
+      const { thread: seen, viewer } = await reach(principal, threadId, null);
       if (viewer.side !== 'NAV') {
         throw new AppError('forbidden', 'Only NAV changes the status of a conversation');
       }

@@ -9,6 +9,8 @@ import { appendEvent } from '#server/outbox/outbox.repository.ts';
 import { presentPeriod, presentPeriods } from './period.presenter.ts';
 
 export { presentPeriod } from './period.presenter.ts';
+import { auditRead, auditWrite } from '#server/features/audit/audit.service.ts';
+import { requireAdvisor } from '#server/policy/access-policy.ts';
 import * as repo from './period.repository.ts';
 
 export interface PeriodDeps {
@@ -23,24 +25,19 @@ export interface PeriodDeps {
 export function createPeriodService(deps: PeriodDeps) {
   const { db, clock, persons } = deps;
 
-  function requireAdvisor(principal: Principal): string {
-    if (principal.kind !== 'advisor') {
-      throw new AppError('forbidden', 'Only NAV starts and ends follow-up periods');
-    }
-    return principal.ident;
-  }
+  const requireNav = (principal: Principal): string => requireAdvisor(principal, 'starts and ends follow-up periods').ident;
 
   return {
     async list(principal: Principal, personId: string): Promise<Period[]> {
-      await persons.resolve(principal, personId);
+      await persons.resolve(principal, personId, auditRead('PERIODS'));
       return presentPeriods(await repo.listForPerson(db, personId));
     },
 
     async start(principal: Principal, personId: string): Promise<Period> {
-      await persons.resolve(principal, personId);
-      const ident = requireAdvisor(principal);
+      await persons.resolve(principal, personId, null);
+      const ident = requireNav(principal);
       return db.transaction().execute(async (tx) => {
-        const person = await persons.resolveForWrite(principal, personId, tx);
+        const person = await persons.resolveForWrite(principal, personId, tx, auditWrite('PERIODS'));
         if (person.currentPeriodId) {
           throw new AppError('conflict', 'The person already has a current follow-up period', { currentPeriodId: person.currentPeriodId });
         }
@@ -54,10 +51,10 @@ export function createPeriodService(deps: PeriodDeps) {
 
     /** Ends the current period: its plan becomes read-only for everyone; activities keep their status. */
     async end(principal: Principal, personId: string, periodId: string): Promise<Period> {
-      await persons.resolve(principal, personId);
-      const ident = requireAdvisor(principal);
+      await persons.resolve(principal, personId, null);
+      const ident = requireNav(principal);
       return db.transaction().execute(async (tx) => {
-        const person = await persons.resolveForWrite(principal, personId, tx);
+        const person = await persons.resolveForWrite(principal, personId, tx, auditWrite('PERIODS'));
         if (person.currentPeriodId !== periodId) {
           const known = (await repo.listForPerson(tx, personId)).some((p) => p.id === periodId);
           throw known ? new AppError('conflict', 'The follow-up period has already ended') : new AppError('not_found', 'No such follow-up period');

@@ -13,6 +13,8 @@ export interface PersonRow {
   officeId: string;
   language: 'nb' | 'nn' | 'en';
   registerRefreshedAt: Date;
+  assignedAdvisorIdent: string | null;
+  assigneeOpenedAt: Date | null;
 }
 
 /** A person with the state every access decision and write needs, read in one statement. */
@@ -32,6 +34,8 @@ const PERSON_COLUMNS = [
   'person.officeId',
   'person.language',
   'person.registerRefreshedAt',
+  'person.assignedAdvisorIdent',
+  'person.assigneeOpenedAt',
 ] as const;
 
 function stateQuery(db: DbOrTx) {
@@ -171,6 +175,17 @@ export async function searchByName(
   }
   const rows = await query.orderBy('person.familyName').orderBy('person.givenName').orderBy('person.id').limit(limit).execute();
   return rows.map(toState).filter((state): state is PersonState => state !== undefined);
+}
+
+/** The assigned advisor opened the person for the first time since the assignment ("new" no more). */
+export async function markAssigneeOpened(db: DbOrTx, personId: string, ident: string, at: Date): Promise<void> {
+  await db
+    .updateTable('person')
+    .set({ assigneeOpenedAt: at })
+    .where('id', '=', personId)
+    .where('assignedAdvisorIdent', '=', ident)
+    .where('assigneeOpenedAt', 'is', null)
+    .execute();
 }
 
 export async function setPersonLanguage(db: DbOrTx, personId: string, language: 'nb' | 'nn' | 'en'): Promise<void> {

@@ -5,14 +5,14 @@ import type { Principal } from '#server/auth/principal.ts';
 import type { Clock } from '#server/clock.ts';
 import type { Db, DbOrTx } from '#server/db/database.ts';
 import { RegisterUnavailableError, type ContactRegister, type PersonRegister } from '#server/registers/types.ts';
-import { canReachPerson, protectedReach } from './person.policy.ts';
+import { auditRead, type AuditService, type AuditUse } from '#server/features/audit/audit.service.ts';
+import { assertReach, canReachPerson, NOT_FOUND_MESSAGE, protectedReach, requireAdvisor } from '#server/policy/access-policy.ts';
 import * as repo from './person.repository.ts';
 import type { PersonState } from './person.repository.ts';
 import { presentPersonSummary } from './person.presenter.ts';
 
 export type { PersonState } from './person.repository.ts';
 
-const NOT_FOUND_MESSAGE = 'No such person';
 /** Most persons a name search lists; more means the advisor should type more of the name. */
 const SEARCH_LIMIT = 50;
 
@@ -21,20 +21,21 @@ export interface PersonServiceDeps {
   clock: Clock;
   personRegister: PersonRegister;
   contactRegister: ContactRegister;
+  audit: AuditService;
 }
 
 export function createPersonService(deps: PersonServiceDeps) {
   const { db, clock } = deps;
 
-  function assertReach(principal: Principal, state: PersonState | undefined): PersonState {
-    // A person out of reach is answered exactly as a person that does not exist.
-    if (!state || !canReachPerson(principal, state)) {
-      throw new AppError('not_found', NOT_FOUND_MESSAGE);
+  /** The audit record of an advisor's use, and the end of "new" when the assigned advisor first opens the person. */
+  async function noteUse(principal: Principal, person: PersonState, use: AuditUse | null, tx: DbOrTx): Promise<void> {
+    if (principal.kind !== 'advisor' || use === null) {
+      return;
     }
-    if (principal.kind === 'citizen' && !principal.highAssurance) {
-      throw new AppError('forbidden', 'Your plan needs a login with high assurance (BankID, Buypass or Commfides)');
+    await deps.audit.personAccess(tx, principal, person, use);
+    if (person.assignedAdvisorIdent === principal.ident && person.assigneeOpenedAt === null) {
+      await repo.markAssigneeOpened(tx, person.id, principal.ident, clock.now());
     }
-    return state;
   }
 
   /** Fetches the register's record and refreshes the snapshot; null when the register does not know the id. */
@@ -62,15 +63,26 @@ export function createPersonService(deps: PersonServiceDeps) {
   }
 
   return {
-    /** The person with access checked; 404 when missing or out of reach. */
-    async resolve(principal: Principal, personId: string, tx: DbOrTx = db): Promise<PersonState> {
-      return assertReach(principal, await repo.getStateById(tx, personId));
+    /**
+     * The person with access checked by the policy; 404 when missing or out of reach. `use` says
+     * what an advisor reads or writes, for the audit log (null only for a pre-check whose
+     * transaction records the use itself); the record is written with `tx`.
+     */
+    async resolve(principal: Principal, personId: string, use: AuditUse | null, tx: DbOrTx = db): Promise<PersonState> {
+      const person = assertReach(principal, await repo.getStateById(tx, personId));
+      await noteUse(principal, person, use, tx);
+      return person;
     },
 
     /** As resolve, and locks the person for the transaction so writes to one plan are serialised. */
-    async resolveForWrite(principal: Principal, personId: string, tx: DbOrTx): Promise<PersonState> {
-      return assertReach(principal, await repo.getStateByIdForUpdate(tx, personId));
+    async resolveForWrite(principal: Principal, personId: string, tx: DbOrTx, use: AuditUse | null): Promise<PersonState> {
+      const person = assertReach(principal, await repo.getStateByIdForUpdate(tx, personId));
+      await noteUse(principal, person, use, tx);
+      return person;
     },
+
+    /** Records a use when the person was already resolved (e.g. found through an activity). */
+    noteUse,
 
     contactStatus,
 
@@ -92,6 +104,7 @@ export function createPersonService(deps: PersonServiceDeps) {
         }
       }
       const reached = assertReach(principal, state);
+      await noteUse(principal, reached, auditRead('PERSON'), db);
       return presentPersonSummary(principal, reached, await repo.getOfficeName(db, reached.officeId), await contactStatus(reached.nationalId));
     },
 
@@ -109,6 +122,7 @@ export function createPersonService(deps: PersonServiceDeps) {
         }
       }
       const reached = assertReach(principal, state);
+      await noteUse(principal, reached, auditRead('PERSON'), db);
       return presentPersonSummary(principal, reached, await repo.getOfficeName(db, reached.officeId), await contactStatus(reached.nationalId));
     },
 
@@ -169,10 +183,10 @@ export function createPersonService(deps: PersonServiceDeps) {
      * advisor may not reach are never listed, exactly as if they did not exist.
      */
     async search(principal: Principal, query: string): Promise<PersonSearchResult> {
-      if (principal.kind !== 'advisor') {
-        throw new AppError('forbidden', 'Only advisors search for persons');
-      }
+      const advisor = requireAdvisor(principal, 'searches for persons');
       const text = query.trim();
+      // One record per search, with what was asked (product.md C3), whatever it finds.
+      await deps.audit.query(db, principal, 'SEARCH', 'SEARCH', { query: text });
       if (/^\d{11}$/.test(text)) {
         if (idnr(text).status !== 'valid') {
           throw validationError('body.query', 'is not a valid national id (fødselsnummer or d-nummer)');
@@ -188,7 +202,7 @@ export function createPersonService(deps: PersonServiceDeps) {
         }
       }
       const words = text.split(/\s+/).filter((w) => w.length > 0).slice(0, 5);
-      const states = await repo.searchByName(db, principal.offices, words, protectedReach(principal.rights), SEARCH_LIMIT + 1);
+      const states = await repo.searchByName(db, advisor.offices, words, protectedReach(advisor.rights), SEARCH_LIMIT + 1);
       // The database already left out whom the advisor may not reach; the policy stays the judge.
       const reachable = states.filter((state) => canReachPerson(principal, state));
       const names = await repo.getOfficeNames(db, reachable.map((state) => state.officeId));

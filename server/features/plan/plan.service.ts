@@ -17,6 +17,7 @@ import {
 } from '#server/features/activity/activity.service.ts';
 import type { PersonService } from '#server/features/person/person.service.ts';
 import { presentPeriod } from '#server/features/period/period.service.ts';
+import { auditRead, auditWrite } from '#server/features/audit/audit.service.ts';
 import * as repo from './plan.repository.ts';
 
 export interface PlanDeps {
@@ -46,7 +47,7 @@ export function createPlanService(deps: PlanDeps) {
     async read(principal: Principal, personId: string, query: PlanQuery): Promise<Plan> {
       const side = sideOf(principal);
       // A reserved citizen reads the plan but cannot write it: said here so the page offers nothing it would refuse.
-      const [person, reserved] = await Promise.all([persons.resolve(principal, personId), citizenReserved(persons, principal)]);
+      const [person, reserved] = await Promise.all([persons.resolve(principal, personId, auditRead('PLAN')), citizenReserved(persons, principal)]);
       const periodId = query.periodId ?? person.currentPeriodId ?? (await repo.defaultPeriodId(db, personId));
       const rows = await repo.readPlan(db, personId, periodId, side);
       if (query.periodId && !rows.periods.some((p) => p.id === query.periodId)) {
@@ -78,7 +79,7 @@ export function createPlanService(deps: PlanDeps) {
       const side = sideOf(principal);
       const reserved = await citizenReserved(persons, principal);
       return db.transaction().execute(async (tx) => {
-        const person = await persons.resolveForWrite(principal, personId, tx);
+        const person = await persons.resolveForWrite(principal, personId, tx, auditWrite('GOAL'));
         assertWritable(side, person, null, reserved);
         const periodId = person.currentPeriodId!;
         const current = await repo.getGoalForUpdate(tx, periodId);
@@ -107,7 +108,7 @@ export function createPlanService(deps: PlanDeps) {
 
     async goalHistory(principal: Principal, personId: string, periodId: string | undefined) {
       const side = sideOf(principal);
-      const person = await persons.resolve(principal, personId);
+      const person = await persons.resolve(principal, personId, auditRead('GOAL'));
       const chosen = periodId ?? person.currentPeriodId ?? (await repo.defaultPeriodId(db, personId));
       if (!chosen) {
         return [];
@@ -126,7 +127,7 @@ export function createPlanService(deps: PlanDeps) {
 
     async markGoalRead(principal: Principal, personId: string, version: number): Promise<void> {
       const side = sideOf(principal);
-      const person = await persons.resolve(principal, personId);
+      const person = await persons.resolve(principal, personId, auditRead('GOAL'));
       if (!person.currentPeriodId) {
         throw new AppError('conflict', 'There is no current follow-up period');
       }
