@@ -98,7 +98,7 @@ function core(slot: number): string {
  * expensive part of generating an activity.
  */
 function detailsOf(a: string): string {
-  const startsAt = `case when ${a}.status = 'PLANNED' then date_trunc('hour', now()) + (1 + ${a}.h2 % 30) * interval '1 day' else date_trunc('hour', ${a}."createdAt") + interval '7 days' end`;
+  const startsAt = `case when ${a}.status = 'PLANNED' then date_trunc('hour', now()) + (${a}.h2 % 30) * interval '1 day' else date_trunc('hour', ${a}."createdAt") + interval '7 days' end`;
   const duration = `(array[30, 45, 60, 90])[1 + ${a}.h3 % 4]`;
   const summaryShared = `(${a}.status = 'COMPLETED' or ${a}.h3 % 2 = 0)`;
   return `
@@ -133,8 +133,9 @@ export function createDetailsVariants(): string {
 
 /** The content columns (the same in every version) and the final closing reason and notice, from core() row `a`. */
 function content(): string {
+  // A planned meeting starts within 30 days from this hour today: one in 30 falls on today (the workspace's "meetings today").
   const from = `a."createdAt"::date`;
-  const startsAt = `case when a.status = 'PLANNED' then date_trunc('hour', now()) + (1 + a.h2 % 30) * interval '1 day' else date_trunc('hour', a."createdAt") + interval '7 days' end`;
+  const startsAt = `case when a.status = 'PLANNED' then date_trunc('hour', now()) + (a.h2 % 30) * interval '1 day' else date_trunc('hour', a."createdAt") + interval '7 days' end`;
   const description = `case when a.h2 % 2 = 0 then null else ${pick(DESCRIPTIONS, 'a.h3 / 3')} end`;
   const agreedAt = `a."createdAt" + interval '2 days 3 hours'`;
   const none = `a.h3 % 5 <> 0`;

@@ -6,6 +6,7 @@ import { createDetailsVariants, insertSlot, MAX_SLOTS, uuidOf } from './seed-act
 import { dialogFinish, dialogJobs } from './seed-dialog.ts';
 import { dropKeys, restoreKeys, type SavedKeys } from './seed-keys.ts';
 import { offices, people, PERSONS } from './people.ts';
+import { citizenActionTriggers, PERSON_WORKSPACE_COLUMNS, personWorkspaceValues, workspaceJobs } from './seed-workspace.ts';
 
 /**
  * Seeds the benchmark database once with plain SQL (INSERT … SELECT), reusing it when a complete
@@ -29,7 +30,7 @@ export function missingMigrations(info: SeedInfo): string[] {
 }
 
 const BULK_TABLES = ['person', 'follow_up_period', 'manual_follow_up_log', 'goal', 'goal_version', 'activity', 'activity_version', 'advance_notice_version', 'thread', 'message', 'thread_status_log'];
-const COUNTED = [...BULK_TABLES, 'office'];
+const COUNTED = [...BULK_TABLES, 'office', 'advisor_assignment_log', 'advisor_directory'];
 const GOALS = [
   'Jeg vil ha en fast jobb i butikk innen ett år.',
   'Komme tilbake i jobb som sykepleier etter sykemeldingen.',
@@ -155,13 +156,15 @@ async function seed(url: string, log: (line: string) => void): Promise<SeedInfo>
     let saved: SavedKeys | undefined;
     await timed(steps, 'keys dropped', log, async () => {
       saved = await dropKeys(main, BULK_TABLES);
+      await main.query(citizenActionTriggers(false));
     });
     const pick = (values: string[], hash: string) => `(array[${values.map((v) => `'${v}'`).join(',')}])[1 + (${hash}) % ${values.length}]`;
     const ident = `'Z' || (100000 + (n % 997) * 7)::text`;
     const personJobs = [
-        `insert into person (id, "nationalId", "givenName", "familyName", "protectedAddress", "navEmployee", "officeId", language, "registerRefreshedAt", "createdAt")
+        `insert into person (id, "nationalId", "givenName", "familyName", "protectedAddress", "navEmployee", "officeId", language, "registerRefreshedAt", "createdAt",
+                             ${PERSON_WORKSPACE_COLUMNS})
          select person_id, national_id, given_name, family_name, protected_address, nav_employee, office_id, language,
-                now() - (n % 30) * interval '1 day', started_at - interval '1 day' from bench_person order by n`,
+                now() - (n % 30) * interval '1 day', started_at - interval '1 day', ${personWorkspaceValues()} from bench_person order by n`,
         `insert into follow_up_period (id, "personId", "startedAt", "startedByIdent")
          select period_id, person_id, started_at, ${ident} from bench_person order by n;
          insert into follow_up_period ("personId", "startedAt", "startedByIdent", "endedAt", "endedByIdent")
@@ -190,8 +193,12 @@ async function seed(url: string, log: (line: string) => void): Promise<SeedInfo>
         await main.query(job);
       }
     });
+    await timed(steps, 'assignments and advisor directory', log, async () => {
+      await parallel(clients, workspaceJobs());
+      await main.query(citizenActionTriggers(true));
+    });
     await timed(steps, 'keys rebuilt', log, () => restoreKeys(clients, saved!, process.env.BENCH_VERBOSE ? log : undefined));
-    await timed(steps, 'vacuum analyze', log, () => parallel(clients, ['office', 'bench_person', ...BULK_TABLES].map((t) => `vacuum (analyze) ${t}`)));
+    await timed(steps, 'vacuum analyze', log, () => parallel(clients, ['office', 'bench_person', 'advisor_assignment_log', 'advisor_directory', ...BULK_TABLES].map((t) => `vacuum (analyze) ${t}`)));
     // Writes everything out now: otherwise the first measured commits wait behind gigabytes of writeback.
     await timed(steps, 'checkpoint', log, () => main.query('checkpoint'));
     const counts: Record<string, number> = {};

@@ -3,9 +3,11 @@ import { createAccessLogService, createAuditService, type AccessLogService, type
 import { createActivityService, type ActivityService } from './features/activity/activity.service.ts';
 import { createAgreementService, type AgreementService } from './features/activity/agreement.service.ts';
 import { createDialogService, type DialogService } from './features/dialog/dialog.service.ts';
+import { createFollowUpService, type FollowUpService } from './features/follow-up/follow-up.service.ts';
 import { createPeriodService, type PeriodService } from './features/period/period.service.ts';
 import { createPersonService, type PersonService } from './features/person/person.service.ts';
 import { createPlanService, type PlanService } from './features/plan/plan.service.ts';
+import { createWorkspaceService, type WorkspaceService } from './features/workspace/workspace.service.ts';
 
 /** Every feature service, constructed once per app from its dependencies. */
 export interface Services {
@@ -17,6 +19,8 @@ export interface Services {
   dialog: DialogService;
   audit: AuditService;
   accessLog: AccessLogService;
+  followUp: FollowUpService;
+  workspace: WorkspaceService;
 }
 
 export function createServices(deps: AppDeps): Services {
@@ -34,5 +38,7 @@ export function createServices(deps: AppDeps): Services {
     dialog,
     audit,
     accessLog: createAccessLogService({ db, persons }),
+    followUp: createFollowUpService(base),
+    workspace: createWorkspaceService({ db, clock: deps.clock, audit, officeName: persons.officeName }),
   };
 }

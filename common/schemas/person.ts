@@ -30,6 +30,12 @@ export const PersonSummarySchema = z.object({
   /** For advisors only: the national id of a person they have access to. */
   nationalId: z.string().optional(),
   protectedAddress: z.enum(['STRICT', 'CONFIDENTIAL']).nullable().optional(),
+  /** Why NAV follows the person up manually (the latest switch's reason); null when digital. Sent to both sides. */
+  manualReason: z.string().nullable().optional(),
+  /** For advisors only: who follows the person up. */
+  assignedAdvisor: z.object({ ident: z.string(), name: z.string().nullable() }).nullable().optional(),
+  /** For advisors only: the open KVP period, if any. */
+  kvp: z.object({ officeId: z.string(), startedAt: z.string() }).nullable().optional(),
 });
 export type PersonSummary = z.infer<typeof PersonSummarySchema>;
 

@@ -251,6 +251,8 @@ export interface LiveEventTable {
   actorSide: 'CITIZEN' | 'NAV' | null;
   payload: JSONColumnType<Record<string, unknown>, string, string>;
   createdAt: Timestamp;
+  /** The KVP office of the content the event is about (migration 0008); null when it is no KVP content. */
+  kvpOfficeId: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type NotificationKind =

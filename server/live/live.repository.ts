@@ -28,6 +28,16 @@ export interface LiveNotice {
   actorSide: 'CITIZEN' | 'NAV' | null;
   payload: Record<string, string>;
   at: string;
+  /** The KVP office of what the event is about; null (or missing, from an older instance) when it is no KVP content. */
+  kvpOfficeId?: string | null;
+}
+
+/** The offices whose KVP content a listener may hear of; null hears all (the citizen's own). */
+export type KvpOffices = readonly string[] | null;
+
+/** Whether a listener with these KVP offices may hear of this event (access-policy.ts canSeeKvpContent, for a stream). */
+export function hearsKvp(kvpOffices: KvpOffices, kvpOfficeId: string | null | undefined): boolean {
+  return kvpOfficeId === null || kvpOfficeId === undefined || kvpOffices === null || kvpOffices.includes(kvpOfficeId);
 }
 
 /**
@@ -38,21 +48,31 @@ export interface LiveNotice {
  * One statement: it first takes a per-person advisory lock held until commit, so one person's
  * events get their ids in the order they commit, and "everything after id N" never skips an event
  * that committed late with a smaller id. Call it as the last write of the transaction.
+ *
+ * The same statement finds out whether the event is about KVP content, from the ids in the
+ * payload: the message's KVP office, else its thread's, else the activity's. No caller can forget
+ * it, and the stream withholds the event from advisors at other offices (`hearsKvp`).
  */
 export async function publishLive(db: DbOrTx, personId: string, event: LiveEventInput, at: Date): Promise<void> {
   const audience = event.audience ?? 'ALL';
   const rest: Omit<LiveNotice, 'id'> = { personId, kind: event.kind, audience, actorSide: event.actorSide, payload: event.payload, at: at.toISOString() };
-  // The notice is this JSON with the new id put first: '{"id":<id>,' || '"personId":…}'.
+  // The notice is this JSON with the new id and KVP office put first: '{"id":<id>,"kvpOfficeId":…,' || '"personId":…}'.
   const tail = JSON.stringify(rest).slice(1);
+  const { messageId, threadId, activityId } = event.payload;
   await sql`
     with person_lock as (select pg_advisory_xact_lock(${sql.lit(PERSON_LOCK_CLASS)}, hashtext(${personId}::text)) as locked),
     inserted as (
-      insert into live_event ("personId", kind, audience, "actorSide", payload, "createdAt")
-      select ${personId}::uuid, ${event.kind}::text, ${audience}::text, ${event.actorSide}::text, ${JSON.stringify(event.payload)}::jsonb, ${at}::timestamptz
+      insert into live_event ("personId", kind, audience, "actorSide", payload, "createdAt", "kvpOfficeId")
+      select ${personId}::uuid, ${event.kind}::text, ${audience}::text, ${event.actorSide}::text, ${JSON.stringify(event.payload)}::jsonb, ${at}::timestamptz,
+             coalesce(
+               (select m."kvpOfficeId" from message m where m.id = ${messageId ?? null}::bigint),
+               (select t."kvpOfficeId" from thread t where t.id = ${threadId ?? null}::uuid),
+               (select a."kvpOfficeId" from activity a where a.id = ${activityId ?? null}::uuid))
       from person_lock
-      returning id
+      returning id, "kvpOfficeId"
     )
-    select pg_notify(${LIVE_CHANNEL}::text, '{"id":' || id::text || ',' || ${tail}::text) from inserted
+    select pg_notify(${LIVE_CHANNEL}::text, '{"id":' || id::text || ',"kvpOfficeId":' || coalesce(to_json("kvpOfficeId")::text, 'null') || ',' || ${tail}::text)
+      from inserted
   `.execute(db);
 }
 
@@ -61,17 +81,26 @@ export function audiencesOf(side: 'CITIZEN' | 'NAV'): LiveAudience[] {
   return ['ALL', side];
 }
 
-/** A person's stored events after an id, oldest first, for one side; at most `limit`. */
-export async function listLiveEventsAfter(db: DbOrTx, personId: string, afterId: number, side: 'CITIZEN' | 'NAV', limit: number): Promise<LiveNotice[]> {
-  const rows = await db
+/** A person's stored events after an id, oldest first, for one side and its KVP offices; at most `limit`. */
+export async function listLiveEventsAfter(
+  db: DbOrTx,
+  personId: string,
+  afterId: number,
+  side: 'CITIZEN' | 'NAV',
+  kvpOffices: KvpOffices,
+  limit: number,
+): Promise<LiveNotice[]> {
+  let query = db
     .selectFrom('live_event')
-    .select(['id', 'personId', 'kind', 'audience', 'actorSide', 'payload', 'createdAt'])
+    .select(['id', 'personId', 'kind', 'audience', 'actorSide', 'payload', 'createdAt', 'kvpOfficeId'])
     .where('personId', '=', personId)
     .where('id', '>', afterId)
-    .where('audience', 'in', audiencesOf(side))
-    .orderBy('id')
-    .limit(limit)
-    .execute();
+    .where('audience', 'in', audiencesOf(side));
+  if (kvpOffices !== null) {
+    const offices = [...kvpOffices];
+    query = query.where((eb) => (offices.length > 0 ? eb.or([eb('kvpOfficeId', 'is', null), eb('kvpOfficeId', 'in', offices)]) : eb('kvpOfficeId', 'is', null)));
+  }
+  const rows = await query.orderBy('id').limit(limit).execute();
   return rows.map((row) => ({
     id: Number(row.id),
     personId: row.personId,
@@ -80,6 +109,7 @@ export async function listLiveEventsAfter(db: DbOrTx, personId: string, afterId:
     actorSide: row.actorSide,
     payload: row.payload as Record<string, string>,
     at: new Date(row.createdAt).toISOString(),
+    kvpOfficeId: row.kvpOfficeId,
   }));
 }
 

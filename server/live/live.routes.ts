@@ -9,6 +9,7 @@ import type { SessionService } from '#server/auth/session.service.ts';
 import type { Clock } from '#server/clock.ts';
 import type { Database } from '#server/db/database.ts';
 import { ERROR_RESPONSES, PersonParams, SECURITY } from '#server/http/schemas.ts';
+import { kvpOfficesOf } from '#server/policy/access-policy.ts';
 import { startLiveHub, type LiveHub } from './live.hub.ts';
 import { openLiveStream, type LiveStream } from './live.stream.ts';
 
@@ -107,6 +108,7 @@ export async function registerLiveUpdates(app: FastifyInstance, deps: LiveUpdate
         heartbeatMs: deps.heartbeatMs,
         personId,
         side: principal.kind === 'citizen' ? 'CITIZEN' : 'NAV',
+        kvpOffices: kvpOfficesOf(principal),
         after: given === undefined ? null : Number(given),
         sessionId: request.authVia === 'session' ? (request.webSession?.id ?? null) : null,
         loginHolds: loginCheck(request, sessions, clock),

@@ -3,7 +3,7 @@ import type { LiveEvent, LiveEventKind } from '#common/schemas/dialog.ts';
 import type { Clock } from '#server/clock.ts';
 import type { Db } from '#server/db/database.ts';
 import type { LiveHub, LiveLog } from './live.hub.ts';
-import { audiencesOf, latestLiveEventId, listLiveEventsAfter, liveRetention, type LiveNotice } from './live.repository.ts';
+import { audiencesOf, hearsKvp, latestLiveEventId, listLiveEventsAfter, liveRetention, type KvpOffices, type LiveNotice } from './live.repository.ts';
 
 /** Most stored events a reconnecting page is sent; with more it is told to read everything again. */
 export const CATCH_UP_LIMIT = 500;
@@ -20,6 +20,8 @@ export interface LiveStreamOptions {
   heartbeatMs: number;
   personId: string;
   side: 'CITIZEN' | 'NAV';
+  /** The offices whose KVP content the caller sees (access-policy.ts kvpOfficesOf); null sees all. */
+  kvpOffices: KvpOffices;
   /** The last event id the client saw (Last-Event-ID or ?after=), or null for a fresh page. */
   after: number | null;
   /** The web session behind the stream, whose logout ends it at once. */
@@ -57,7 +59,7 @@ function cannotCatchUp(after: number, retention: { oldestId: number | null; last
  * count from; a page that reconnects gets the stored events after its last id, or `resync`.
  */
 export async function openLiveStream(options: LiveStreamOptions): Promise<LiveStream> {
-  const { db, hub, clock, log, personId, side } = options;
+  const { db, hub, clock, log, personId, side, kvpOffices } = options;
   const body = new PassThrough();
   const audiences = audiencesOf(side);
   const caughtUp = new Set<number>();
@@ -80,7 +82,7 @@ export async function openLiveStream(options: LiveStreamOptions): Promise<LiveSt
 
   const unsubscribe = hub.subscribe(personId, {
     notice(notice) {
-      if (!audiences.includes(notice.audience)) {
+      if (!audiences.includes(notice.audience) || !hearsKvp(kvpOffices, notice.kvpOfficeId)) {
         return;
       }
       if (pending) {
@@ -111,7 +113,7 @@ export async function openLiveStream(options: LiveStreamOptions): Promise<LiveSt
     if (after > 0 && cannotCatchUp(after, await liveRetention(db))) {
       return resync();
     }
-    const missed = await listLiveEventsAfter(db, personId, after, side, CATCH_UP_LIMIT + 1);
+    const missed = await listLiveEventsAfter(db, personId, after, side, kvpOffices, CATCH_UP_LIMIT + 1);
     if (missed.length > CATCH_UP_LIMIT) {
       return resync();
     }

@@ -176,6 +176,14 @@ export function writeRequests(f: PlanFixture, now: Date): Record<string, RouteRe
       ],
     },
     ...dialogRequests(f),
+    'POST /api/workspace/persons': {
+      params: {},
+      variants: [
+        { as: 'vera', body: { scope: 'OFFICE', officeId: '0219', filters: ['UNREAD_MESSAGES', 'NEW'], search: 'Kari', sort: 'LAST_CITIZEN_ACTION', order: 'DESC', page: 1, pageSize: 20 } },
+        { as: 'vera', body: { scope: 'MINE' } },
+      ],
+    },
+    'PUT /api/offices/{officeId}/settings': { params: { officeId: '0219' }, variants: [{ as: 'vera', body: { passiveAfterDays: 45 } }] },
   };
 }
 

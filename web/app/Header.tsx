@@ -66,6 +66,23 @@ function DialogLink() {
   );
 }
 
+/** The citizen's page of who at NAV has looked at their plan; the advisor's way back to the workspace. */
+function PageLinks() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const location = useLocation();
+  const role = me.data?.role;
+  if (role !== 'citizen' && role !== 'advisor') {
+    return null;
+  }
+  const [to, key] = role === 'citizen' ? ['/access-log', 'app:accessLog.link'] : ['/', 'app:workspace.link'];
+  return (
+    <Link as={RouterLink} to={to} aria-current={location.pathname === to ? 'page' : undefined} data-testid={role === 'citizen' ? 'header-access-log-link' : 'header-workspace-link'}>
+      {t(key)}
+    </Link>
+  );
+}
+
 async function logOut() {
   const { redirectTo } = await api.post<{ redirectTo: string }>('/auth/logout');
   window.location.assign(redirectTo);
@@ -82,6 +99,7 @@ export function Header({ session }: { session: SessionView | null }) {
           </BodyShort>
         </Link>
         <HStack gap="space-16" align="end" wrap>
+          {session ? <PageLinks /> : null}
           {session ? <DialogLink /> : null}
           {session?.displayName ? <BodyShort>{session.displayName}</BodyShort> : null}
           <LanguagePicker loggedIn={Boolean(session)} />

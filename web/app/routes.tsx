@@ -14,6 +14,9 @@ const NewActivityPage = lazy(() => import('#web/features/activity/NewActivityPag
 const FindPersonPage = lazy(() => import('#web/features/person/FindPersonPage.tsx'));
 const InfoPage = lazy(() => import('#web/features/info/InfoPage.tsx'));
 const DialogPage = lazy(() => import('#web/features/dialog/DialogPage.tsx'));
+const WorkspacePage = lazy(() => import('#web/features/workspace/WorkspacePage.tsx'));
+const OfficeSettingsPage = lazy(() => import('#web/features/workspace/OfficeSettingsPage.tsx'));
+const AccessLogPage = lazy(() => import('#web/features/access-log/AccessLogPage.tsx'));
 
 function page(Component: LazyExoticComponent<ComponentType>) {
   return (
@@ -64,7 +67,16 @@ function AdvisorScope() {
   );
 }
 
-/** The front page: the citizen's board, or the advisor's person search. */
+/** Pages of an advisor's own (the workspace, the person search, office settings): anyone else finds nothing. */
+function AdvisorPages() {
+  const me = useMe();
+  if (!me.data) {
+    return <PageLoader />;
+  }
+  return me.data.role === 'advisor' ? <Outlet /> : <NotFound />;
+}
+
+/** The front page: the citizen's board, or the advisor's workspace. */
 function Home() {
   const me = useMe();
   useLiveUpdates(citizenPersonId(me));
@@ -72,7 +84,7 @@ function Home() {
     return <PageLoader />;
   }
   if (me.data.role === 'advisor') {
-    return page(FindPersonPage);
+    return page(WorkspacePage);
   }
   if (me.data.role !== 'citizen') {
     return <NotFound />;
@@ -105,6 +117,11 @@ export function AppRoutes() {
           <Route path="dialog" element={page(DialogPage)} />
           <Route path="dialog/new" element={page(DialogPage)} />
           <Route path="dialog/:threadId" element={page(DialogPage)} />
+          <Route path="access-log" element={page(AccessLogPage)} />
+        </Route>
+        <Route element={<AdvisorPages />}>
+          <Route path="find" element={page(FindPersonPage)} />
+          <Route path="offices/:officeId/settings" element={page(OfficeSettingsPage)} />
         </Route>
         <Route path="persons/:personId" element={<AdvisorScope />}>
           <Route index element={<BoardPage />} />

@@ -5,6 +5,8 @@ import * as readVersions from './0004-read-versions-on-rows.ts';
 import * as preferences from './0005-preferences.ts';
 import * as dialog from './0006-dialog.ts';
 import * as followUp from './0007-follow-up.ts';
+import * as kvpLive from './0008-kvp-live.ts';
+import * as workspace from './0009-workspace.ts';
 
 /**
  * Every migration in order. A migration is plain SQL run in one transaction; once released it is
@@ -18,4 +20,6 @@ export const migrations: ReadonlyArray<{ name: string; up: string }> = [
   { name: '0005-preferences', up: preferences.up },
   { name: '0006-dialog', up: dialog.up },
   { name: '0007-follow-up', up: followUp.up },
+  { name: '0008-kvp-live', up: kvpLive.up },
+  { name: '0009-workspace', up: workspace.up },
 ];

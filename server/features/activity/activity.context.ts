@@ -10,6 +10,7 @@ import { presentActivity, visibleTo } from './activity.presenter.ts';
 import * as repo from './activity.repository.ts';
 import type { ActivityChange, ActivityRow } from './activity.repository.ts';
 import { auditWrite } from '#server/features/audit/audit.service.ts';
+import { requireAdvisor, requireCitizen } from '#server/policy/access-policy.ts';
 import { isFinal, sideOf, type Side } from './activity.rules.ts';
 
 export interface ActivityDeps {
@@ -94,6 +95,8 @@ export async function writeActivity(
   activityId: string,
   expectedVersion: number,
   decide: (current: ActivityRow, person: PersonState, side: Side) => WriteResult | Promise<WriteResult>,
+  /** When only one side may do this: asked once the activity is known to be in reach (else a 404 would turn 403). */
+  only?: { side: Side; what: string },
 ): Promise<Activity> {
   const side = sideOf(principal);
   const reserved = await citizenReserved(deps.persons, principal);
@@ -105,6 +108,11 @@ export async function writeActivity(
     const person = await deps.persons.resolve(principal, current.personId, auditWrite('ACTIVITY'), tx);
     if (!visibleTo({ side }, current)) {
       throw new AppError('not_found', 'No such activity');
+    }
+    if (only?.side === 'NAV') {
+      requireAdvisor(principal, only.what);
+    } else if (only?.side === 'CITIZEN') {
+      requireCitizen(principal, only.what);
     }
     assertWritable(side, person, current.periodId, reserved);
     if (current.version !== expectedVersion) {

@@ -9,7 +9,7 @@ import { writeActivity, type ActivityDeps } from './activity.context.ts';
 import { visibleTo } from './activity.presenter.ts';
 import * as repo from './activity.repository.ts';
 import { auditRead } from '#server/features/audit/audit.service.ts';
-import { requireAdvisor, requireCitizen } from '#server/policy/access-policy.ts';
+import { requireAdvisor } from '#server/policy/access-policy.ts';
 import { allowedAdvanceNotices, assertMayAgree, assertMaySaveSummary, summaryShared, type NotNotifiableReason } from './activity.rules.ts';
 
 const LEGAL_BASIS = { STANDARD: 'ACTIVITY_DUTY', AAP_11_9: 'FTRL_11_9', NONE: null } as const;
@@ -63,6 +63,12 @@ export function createAgreementService(deps: ActivityDeps) {
     },
 
     async agree(principal: Principal, activityId: string, input: AgreementInput): Promise<Activity> {
+      // The contact register is asked before the transaction: no HTTP call while rows are locked.
+      const preview = await repo.getById(db, activityId);
+      if (!preview) {
+        throw new AppError('not_found', 'No such activity');
+      }
+      const reasons = await notNotifiable(await persons.resolve(principal, preview.personId, null));
       requireAdvisor(principal, 'marks activities as agreed');
       const { type } = input.advanceNotice;
       if (type === 'AAP_11_9' && !input.advanceNotice.text) {
@@ -71,9 +77,6 @@ export function createAgreementService(deps: ActivityDeps) {
       if (type !== 'AAP_11_9' && input.advanceNotice.text) {
         throw validationError('body.advanceNotice.text', 'is only written for an AAP § 11-9 notice');
       }
-      // The contact register is asked before the transaction: no HTTP call while rows are locked.
-      const preview = await repo.getById(db, activityId);
-      const reasons = preview ? await notNotifiable(await persons.resolve(principal, preview.personId, null)) : [];
       return writeActivity(deps, principal, activityId, input.version, (current, person) => {
         assertMayAgree(current);
         const { allowed, reasons: why } = allowedAdvanceNotices(current, osloDate(clock.now()), reasons);
@@ -123,7 +126,6 @@ export function createAgreementService(deps: ActivityDeps) {
     },
 
     async confirmNoticeRead(principal: Principal, activityId: string, input: VersionOnlyInput): Promise<Activity> {
-      requireCitizen(principal, 'confirms reading an advance notice');
       return writeActivity(deps, principal, activityId, input.version, (current) => {
         const notice = current.advanceNotice as Record<string, unknown> | null;
         if (!notice || notice.type === 'NONE') {
@@ -163,12 +165,11 @@ export function createAgreementService(deps: ActivityDeps) {
             await appendEvent(tx, 'advance_notice.read', updated.id, { activityId: updated.id, personId: updated.personId }, now);
           },
         };
-      });
+      }, { side: 'CITIZEN', what: 'confirms reading an advance notice' });
     },
 
     /** Saves a meeting's or a conversation's summary; sharing shows it to the citizen and cannot be undone. */
     async saveSummary(principal: Principal, activityId: string, input: SummaryInput): Promise<Activity> {
-      requireAdvisor(principal, 'writes summaries');
       return writeActivity(deps, principal, activityId, input.version, (current) => {
         assertMaySaveSummary(current);
         const details = current.details as Record<string, unknown>;
@@ -189,7 +190,7 @@ export function createAgreementService(deps: ActivityDeps) {
             ? (tx, updated) => appendEvent(tx, 'summary.shared', updated.id, { activityId: updated.id, personId: updated.personId }, clock.now())
             : undefined,
         };
-      });
+      }, { side: 'NAV', what: 'writes summaries' });
     },
 
     visibleTo,

@@ -51,9 +51,9 @@ export async function visitsOf(db: DbOrTx, personId: string, before: Date | null
            min(at) as first, max(at) as last,
            array_agg(distinct subject) filter (where action = 'READ') as opened,
            array_agg(distinct subject) filter (where action = 'WRITE') as changed
-      from (${query.select(['audit_record.actorIdent', 'audit_record.actorName', 'audit_record.actorOfficeId', 'office.name as officeName', 'audit_record.at', 'audit_record.action', 'audit_record.subject']).select(bucket.as('bucket'))}) records
+      from (${query.select(['audit_record.id', 'audit_record.actorIdent', 'audit_record.actorName', 'audit_record.actorOfficeId', 'office.name as officeName', 'audit_record.at', 'audit_record.action', 'audit_record.subject']).select(bucket.as('bucket'))}) records
      group by "actorIdent", "actorOfficeId", bucket
-     order by bucket desc, max(at) desc
+     order by bucket desc, max(at) desc, max(id) desc
      limit ${limit}`.execute(db);
   return rows;
 }

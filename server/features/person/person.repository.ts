@@ -177,6 +177,54 @@ export async function searchByName(
   return rows.map(toState).filter((state): state is PersonState => state !== undefined);
 }
 
+/** What a person's summary adds to the state: the reason of the latest digital/manual switch, the assignee's name, the open KVP period's start. */
+export interface SummaryFacts {
+  latestModeReason: string | null;
+  assignedAdvisorName: string | null;
+  kvpStartedAt: Date | null;
+}
+
+export async function getSummaryFacts(db: DbOrTx, personId: string): Promise<SummaryFacts> {
+  const row = await db
+    .selectFrom('person')
+    .select((eb) => [
+      eb
+        .selectFrom('manual_follow_up_log')
+        .select('manual_follow_up_log.reason')
+        .whereRef('manual_follow_up_log.personId', '=', 'person.id')
+        .orderBy('manual_follow_up_log.id', 'desc')
+        .limit(1)
+        .as('latestModeReason'),
+      eb.selectFrom('advisor_directory').select('advisor_directory.name').whereRef('advisor_directory.ident', '=', 'person.assignedAdvisorIdent').as('assignedAdvisorName'),
+      eb
+        .selectFrom('kvp_period')
+        .select('kvp_period.startedAt')
+        .whereRef('kvp_period.personId', '=', 'person.id')
+        .where('kvp_period.endedAt', 'is', null)
+        .as('kvpStartedAt'),
+    ])
+    .where('person.id', '=', personId)
+    .executeTakeFirst();
+  return { latestModeReason: row?.latestModeReason ?? null, assignedAdvisorName: row?.assignedAdvisorName ?? null, kvpStartedAt: row?.kvpStartedAt ?? null };
+}
+
+/**
+ * Keeps the directory of advisors the app has seen (for assignments and the citizen's access log).
+ * Writes only when the name or offices changed, so that a page load costs no write.
+ */
+export async function noteAdvisor(db: DbOrTx, advisor: { ident: string; name: string; offices: string[] }, now: Date): Promise<void> {
+  await db
+    .insertInto('advisor_directory')
+    .values({ ident: advisor.ident, name: advisor.name, offices: advisor.offices, seenAt: now })
+    .onConflict((oc) =>
+      oc
+        .column('ident')
+        .doUpdateSet({ name: sql`excluded.name`, offices: sql`excluded.offices`, seenAt: sql`excluded."seenAt"` })
+        .where(sql<boolean>`advisor_directory.name is distinct from excluded.name or advisor_directory.offices is distinct from excluded.offices`),
+    )
+    .execute();
+}
+
 /** The assigned advisor opened the person for the first time since the assignment ("new" no more). */
 export async function markAssigneeOpened(db: DbOrTx, personId: string, ident: string, at: Date): Promise<void> {
   await db

@@ -62,6 +62,11 @@ export function createPersonService(deps: PersonServiceDeps) {
     }
   }
 
+  async function present(principal: Principal, person: PersonState): Promise<PersonSummary> {
+    const [officeName, contact, facts] = await Promise.all([repo.getOfficeName(db, person.officeId), contactStatus(person.nationalId), repo.getSummaryFacts(db, person.id)]);
+    return presentPersonSummary(principal, person, officeName, contact, facts);
+  }
+
   return {
     /**
      * The person with access checked by the policy; 404 when missing or out of reach. `use` says
@@ -105,7 +110,7 @@ export function createPersonService(deps: PersonServiceDeps) {
       }
       const reached = assertReach(principal, state);
       await noteUse(principal, reached, auditRead('PERSON'), db);
-      return presentPersonSummary(principal, reached, await repo.getOfficeName(db, reached.officeId), await contactStatus(reached.nationalId));
+      return present(principal, reached);
     },
 
     /** The person's summary when opened; refreshes the snapshot when the register answers. */
@@ -123,7 +128,7 @@ export function createPersonService(deps: PersonServiceDeps) {
       }
       const reached = assertReach(principal, state);
       await noteUse(principal, reached, auditRead('PERSON'), db);
-      return presentPersonSummary(principal, reached, await repo.getOfficeName(db, reached.officeId), await contactStatus(reached.nationalId));
+      return present(principal, reached);
     },
 
     /** Who is logged in; a citizen's person is created from the register on first visit. */
@@ -148,6 +153,8 @@ export function createPersonService(deps: PersonServiceDeps) {
           return { role: 'citizen', personId: state.id, givenName: state.givenName, familyName: state.familyName, highAssurance: principal.highAssurance, language: state.language };
         }
         case 'advisor': {
+          // The directory of advisors the app has seen: whom a person can be assigned to, and who looked at a plan.
+          await repo.noteAdvisor(db, { ident: principal.ident, name: principal.name, offices: principal.offices }, clock.now());
           const names = await repo.getOfficeNames(db, principal.offices);
           const offices = principal.offices.map((id) => ({ id, name: names.get(id) ?? null }));
           return { role: 'advisor', ident: principal.ident, name: principal.name, offices, language: await repo.getAdvisorLanguage(db, principal.ident) };

@@ -9,10 +9,13 @@ import { osloDate } from '#common/time.ts';
 import { usePlanScope } from '#web/app/scope.tsx';
 import { usePerson, usePlan } from '#web/lib/queries.ts';
 import { advisorBanners, citizenBanners, type AdvisorBanner, type CitizenBanner } from './banner-states.ts';
+import { CitizenManualDetails, SwitchedToDigital } from './CitizenManualDetails.tsx';
 import { formatNationalId } from './format.ts';
 
 // The confirmation is loaded only when an advisor asks to start a period.
 const StartPeriodModal = lazy(() => import('./StartPeriodModal.tsx'));
+// The advisor's follow-up panel (mode, assignment, KVP) is not part of anyone's first load.
+const FollowUpPanel = lazy(() => import('#web/features/follow-up/FollowUpPanel.tsx'));
 
 /** Where a person checks or changes their contact details and reservation (the contact register, at norge.no). */
 const CONTACT_REGISTER_URL = 'https://www.norge.no/nb/digital-borgar/oppdater-kontaktinformasjon';
@@ -88,16 +91,20 @@ function CitizenView({ person, plan }: { person: PersonSummary; plan: Plan | und
   const { t, i18n } = useTranslation(['person']);
   const language = isLanguage(i18n.language) ? i18n.language : 'nb';
   const banners = citizenBanners(person, plan);
-  if (banners.length === 0) {
+  // Once the citizen has switched to digital themself, the manual banner goes and this says so.
+  const [switched, setSwitched] = useState(false);
+  if (banners.length === 0 && !switched) {
     return null;
   }
   return (
     <VStack gap="space-12" as="section" aria-label={t('person:banners.citizenRegion')}>
+      {switched && !banners.includes('manual') ? <SwitchedToDigital /> : null}
       {banners.map((key) => {
         const link = CITIZEN_LINKS[key];
         return (
           <Banner key={key} variant={CITIZEN_VARIANT[key]} title={t(`person:banners.citizen.${key}.title`)}>
             <BodyLong>{t(`person:banners.citizen.${key}.text`, periodSpan(language, plan))}</BodyLong>
+            {key === 'manual' ? <CitizenManualDetails personId={person.id} onSwitched={() => setSwitched(true)} /> : null}
             {link ? <Link href={link}>{t(`person:banners.citizen.${key}.link`)}</Link> : null}
           </Banner>
         );
@@ -134,11 +141,20 @@ function AdvisorView({ person, plan }: { person: PersonSummary; plan: Plan | und
             {person.nationalId ? <BodyShort>{t('person:identity.nationalId', { nationalId: formatNationalId(person.nationalId) })}</BodyShort> : null}
             <BodyShort>{t('person:identity.office', { office: person.office.name ?? person.office.id })}</BodyShort>
           </VStack>
-          <Link as={RouterLink} to="/">
-            {t('person:identity.findAnother')}
-          </Link>
+          <VStack gap="space-4" align="end">
+            <Link as={RouterLink} to="/">
+              {t('person:identity.workspace')}
+            </Link>
+            <Link as={RouterLink} to="/find">
+              {t('person:identity.findAnother')}
+            </Link>
+          </VStack>
         </HStack>
       </Box>
+
+      <Suspense fallback={null}>
+        <FollowUpPanel person={person} />
+      </Suspense>
 
       {startedAt ? (
         <Alert variant="success" ref={startedRef} tabIndex={-1}>

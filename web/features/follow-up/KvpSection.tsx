@@ -1,0 +1,65 @@
+import { BodyShort, Button, Heading, VStack } from '@navikt/ds-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDate, isLanguage } from '#common/i18n/languages.ts';
+import type { Me, PersonSummary } from '#common/schemas/person.ts';
+import { osloDate } from '#common/time.ts';
+import { ApiError } from '#web/lib/api-client.ts';
+import { useChangeKvp, useKvpPeriods } from './follow-up-api.ts';
+import { ReasonModal } from './ReasonModal.tsx';
+
+type Advisor = Extract<Me, { role: 'advisor' }>;
+
+function kvpFailureKey(error: unknown): string | null {
+  return error instanceof ApiError && error.code === 'conflict' ? 'followup:kvp.errors.conflict' : null;
+}
+
+/**
+ * KVP (the qualification programme): while a KVP period is open, new activities and messages are
+ * seen only by advisors at its office. Started by an advisor at the person's office, ended by one
+ * at the KVP office; both with a reason.
+ */
+export function KvpSection({ person, advisor }: { person: PersonSummary; advisor: Advisor }) {
+  const { t, i18n } = useTranslation(['followup']);
+  const language = isLanguage(i18n.language) ? i18n.language : 'nb';
+  const periods = useKvpPeriods(person.id);
+  const change = useChangeKvp(person.id);
+  const [open, setOpen] = useState(false);
+  const current = periods.data?.kvpPeriods.find((period) => period.endedAt === null) ?? null;
+  const office = (id: string) => advisor.offices.find((o) => o.id === id)?.name ?? (id === person.office.id ? person.office.name : null) ?? id;
+  const mayChange = current ? advisor.offices.some((o) => o.id === current.officeId) : advisor.offices.some((o) => o.id === person.office.id);
+
+  if (periods.isError) {
+    return null;
+  }
+  return (
+    <VStack gap="space-8" align="start" style={{ flex: '1 1 18rem' }} data-testid="kvp">
+      <Heading level="3" size="xsmall">
+        {t('followup:kvp.heading')}
+      </Heading>
+      <BodyShort>
+        {current ? t('followup:kvp.open', { date: formatDate(language, osloDate(new Date(current.startedAt))), office: office(current.officeId) }) : t('followup:kvp.none')}
+      </BodyShort>
+      {mayChange && periods.data ? (
+        <Button size="small" variant="secondary" onClick={() => setOpen(true)}>
+          {t(current ? 'followup:kvp.end.open' : 'followup:kvp.start.open')}
+        </Button>
+      ) : null}
+      {open ? (
+        <ReasonModal
+          heading={t(current ? 'followup:kvp.end.heading' : 'followup:kvp.start.heading')}
+          intro={t(current ? 'followup:kvp.end.intro' : 'followup:kvp.start.intro')}
+          label={t('followup:kvp.reasonLabel')}
+          description={t('followup:kvp.reasonHelp')}
+          confirm={t(current ? 'followup:kvp.end.confirm' : 'followup:kvp.start.confirm')}
+          failureKey={kvpFailureKey}
+          onClose={() => setOpen(false)}
+          onConfirm={async (reason) => {
+            await change.mutateAsync({ reason, endId: current?.id ?? null });
+            setOpen(false);
+          }}
+        />
+      ) : null}
+    </VStack>
+  );
+}
