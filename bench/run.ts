@@ -12,15 +12,16 @@ import { Observer } from './observe.ts';
 import { buildServer, ROOT, startApp, startIssuer, startRegisters } from './processes.ts';
 import { fillRegisters, markRegistersFilled, registersFilledFor, type RegisterFill } from './registers.ts';
 import { advisorAndReach, busyPool, conversations, sendMessage, threadList } from './dialog-scenarios.ts';
-import { comparison, costs, headline, ratio, steps, TARGETS, type ModeResults } from './report.ts';
+import { advisorTable, comparison, costs, headline, ratio, steps, TARGETS, type ModeResults } from './report.ts';
 import { streamDelivery } from './streams.ts';
 import { changeStatus, createActivity, planRead, planReadRaw, planStatements } from './scenarios.ts';
 import { warmCache } from './seed-keys.ts';
 import { existingSeed, missingMigrations, reseed, type SeedInfo } from './seed.ts';
 import { drawPool, mintTokens, statusCandidates, type PoolPerson } from './tokens.ts';
+import { advisorPlanRead, planReadAudits, planReader, WORKSPACE_VARIANTS, workspaceList, workspaceToken } from './workspace-scenarios.ts';
 
 /**
- * `npm run bench [-- --reseed] [--quick] [--production-only] [--dialog-only] [--seed-only]`: seeds (or reuses) the
+ * `npm run bench [-- --reseed] [--quick] [--production-only] [--dialog-only] [--workspace-only] [--seed-only]`: seeds (or reuses) the
  * benchmark database and registers, starts the real app as a child process, and measures the
  * plan read, the same SQL raw, and two writes (docs/architecture.md, "Tests and benchmarks").
  */
@@ -37,7 +38,9 @@ const REGISTERS = path.join(DATA, 'registers');
 const POOL_SIZE = quick ? 2_000 : 20_000;
 const STREAMS = quick ? 200 : 1_000;
 const dialogOnly = args.has('--dialog-only');
+const workspaceOnly = args.has('--workspace-only');
 const STEADY = quick ? { warmupSeconds: 1, seconds: 5 } : { warmupSeconds: 5, seconds: 25 };
+const WORKSPACE_STEADY = quick ? { warmupSeconds: 1, seconds: 5 } : { warmupSeconds: 3, seconds: 20 };
 const WRITE_STEADY = quick ? { warmupSeconds: 1, seconds: 5 } : { warmupSeconds: 3, seconds: 20 };
 const STEP = quick ? { warmupSeconds: 0.5, seconds: 2 } : { warmupSeconds: 1, seconds: 5 };
 const log = (line: string) => console.log(line);
@@ -107,6 +110,8 @@ try {
   const busy = await busyPool(admin, keys, tokenOptions);
   const talks = await conversations(admin, pool);
   const advisor = await advisorAndReach(admin, keys, talks, tokenOptions);
+  const workspace = await workspaceToken(keys, tokenOptions);
+  const reader = await planReader(admin, keys, pool, tokenOptions);
   log(`dialog: ${busy.length.toLocaleString('en-US')} persons with 203 messages; ${talks.length.toLocaleString('en-US')} general threads to write in`);
   log(`tokens: ${pool.length.toLocaleString('en-US')} persons (${pool.filter((p) => p.writable).length.toLocaleString('en-US')} may write) minted in ${mintSeconds} s; ${candidates.length.toLocaleString('en-US')} activities to move`);
 
@@ -123,7 +128,7 @@ try {
   const saturate = (op: Operation, what: string) => observer.measure((count) => saturation(count(op), { ...STEP, onStep: onStep(what) }));
 
   const bundle = await buildServer();
-  const modes: ('production' | 'development')[] = args.has('--production-only') || dialogOnly ? ['production'] : ['production', 'development'];
+  const modes: ('production' | 'development')[] = args.has('--production-only') || dialogOnly || workspaceOnly ? ['production'] : ['production', 'development'];
   const results: Record<string, ModeResults> = {};
   const samples: Record<string, { plans: number; activitiesPerPlan: number; bytesPerPlan: number }> = {};
   const loads: Record<string, number[]> = {};
@@ -136,7 +141,7 @@ try {
     try {
       samples[mode] = await sample(http, pool);
       const r: ModeResults = (results[mode] = {});
-      if (mode === 'production') {
+      if (mode === 'production' && !workspaceOnly) {
         log(`  thread list (203 messages) at 200/s …`);
         r.threadListSteady = await steady(threadList(http, busy), 200, STEADY);
         log(`  message send at 50/s …`);
@@ -148,7 +153,24 @@ try {
         r.streamDelivery = await observer.measure(() => streamDelivery(app.url, http, advisor.token, advisor.reach, { streams: STREAMS, rate: 50, ...WRITE_STEADY }));
         log(`    arrival p50 ${r.streamDelivery.p50} ms p99 ${r.streamDelivery.p99} ms, ${r.streamDelivery.lost} lost${r.streamDelivery.errors ? `, ${r.streamDelivery.errors} errors: ${r.streamDelivery.errorSamples.join('; ')}` : ''}`);
       }
-      if (dialogOnly) {
+      if (mode === 'production' && !dialogOnly) {
+        r.workspaceSteady = {};
+        for (const variant of WORKSPACE_VARIANTS) {
+          log(`  workspace list, office of 5,000, ${variant === 'NONE' ? 'no filter' : variant}, at 20/s …`);
+          const s = (r.workspaceSteady[variant] = await steady(workspaceList(http, workspace, variant), 20, WORKSPACE_STEADY));
+          log(`    p50 ${s.p50} ms p99 ${s.p99} ms${s.errors ? ` ${s.errors} errors: ${s.errorSamples[0]}` : ''}`);
+        }
+        const auditsBefore = await planReadAudits(admin);
+        const answered = { count: 0 };
+        log(`  advisor plan read (audited) at 200/s …`);
+        r.advisorPlanSteady = await steady(advisorPlanRead(http, reader.token, reader.persons, answered), 200, STEADY);
+        log(`    p50 ${r.advisorPlanSteady.p50} ms p99 ${r.advisorPlanSteady.p99} ms; slowest answer per second (ms): ${r.advisorPlanSteady.maxPerSecond?.join(' ')}`);
+        log(`  advisor plan read saturation …`);
+        r.advisorPlanSaturation = await saturate(advisorPlanRead(http, reader.token, reader.persons, answered), 'advisor plan read');
+        r.advisorPlanAudit = { reads: answered.count, records: (await planReadAudits(admin)) - auditsBefore };
+        log(`    ${r.advisorPlanAudit.records} audit records for ${r.advisorPlanAudit.reads} answered reads`);
+      }
+      if (dialogOnly || workspaceOnly) {
         continue;
       }
       log(`  plan read at 200/s …`);
@@ -192,6 +214,8 @@ try {
   out.push(`Plans sampled: ${samples.production!.activitiesPerPlan.toFixed(1)} activities, ${(samples.production!.bytesPerPlan / 1024).toFixed(1)} KiB per response\n`);
   out.push(`NODE_ENV=production (the app's production serializer; tokens from an external issuer's JWKS):`);
   out.push(headline(production));
+  out.push(`\nThe advisor (issue 5): workspace list of NAV Bærum (5,000 persons; an advisor without rights, so protected persons are filtered out in SQL), and the plan read as an advisor:`);
+  out.push(advisorTable(production));
   if (results.development) {
     out.push(`\nProduction against development (DEV_IDP=on, DEMO_DATA=off; responses validated against their zod schemas):`);
     out.push(comparison(production, results.development));
@@ -203,6 +227,7 @@ try {
   out.push(`\nSaturation steps (production):`);
   out.push(steps('plan read', production.planSaturation), steps('raw SQL', production.rawSaturation), steps('raw unnamed', production.rawUnnamedSaturation));
   out.push(steps('create', production.createSaturation), steps('status change', production.statusSaturation), steps('message send', production.messageSaturation));
+  out.push(steps('advisor plan read', production.advisorPlanSaturation));
   const totalSeconds = Math.round(performance.now() - started) / 1000;
   out.push(`\nWhole run: ${totalSeconds.toFixed(0)} s (2 cores shared by app, load generator and PostgreSQL; load average at start ${loads.production!.map((x) => x.toFixed(2)).join(' ')})`);
   log(out.join('\n'));
@@ -222,7 +247,7 @@ try {
     totalSeconds,
   };
   await fs.mkdir(path.join(ROOT, 'bench', 'results'), { recursive: true });
-  await fs.writeFile(path.join(ROOT, 'bench', 'results', quick ? 'quick.json' : dialogOnly ? 'dialog-latest.json' : 'latest.json'), `${JSON.stringify(json, null, 2)}\n`);
+  await fs.writeFile(path.join(ROOT, 'bench', 'results', quick ? 'quick.json' : dialogOnly ? 'dialog-latest.json' : workspaceOnly ? 'workspace-latest.json' : 'latest.json'), `${JSON.stringify(json, null, 2)}\n`);
 } catch (error) {
   if (!(error instanceof SeedOnly)) {
     throw error;

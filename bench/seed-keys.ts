@@ -89,6 +89,8 @@ export async function restoreKeys(clients: pg.Client[], saved: SavedKeys, log?: 
 /** What the measured requests read, besides the version history (appended to, not read). */
 const WARM = [
   'person', 'follow_up_period', 'manual_follow_up_log', 'kvp_period', 'goal', 'activity', 'office', 'signing_key',
+  // The advisor workspace's list (issue 5) reads threads' flags and the advisor directory.
+  'thread', 'advisor_directory', 'office_setting',
 ];
 
 /**

@@ -11,8 +11,9 @@ import { OFFICES } from '#server/dev/personas.ts';
  *   days), and is unknown for one in twenty (the period's start counts then);
  * - every advisor is in `advisor_directory`, with the offices of the persons assigned to them.
  *
- * The triggers that keep `lastCitizenActionAt` (migration 0007) are off during the bulk load: they
- * would update a person per citizen version, and the values are set here instead.
+ * The triggers that keep `lastCitizenActionAt` (migration 0007) and `person_attention` (0009) are
+ * off during the bulk load: they would update a row per version, thread and activity written; the
+ * values are set here instead, and the attention facts rebuilt set-based once the keys are back.
  */
 export const WORKSPACE_ADVISOR = { ident: 'Z999991', name: 'Bench Kontorveileder', offices: [OFFICES[0]!.id] } as const;
 
@@ -36,6 +37,12 @@ const CITIZEN_ACTION_TRIGGERS = [
   ['activity_version', 'activity_version_citizen_action'],
   ['message', 'message_citizen_action'],
   ['goal_version', 'goal_version_citizen_action'],
+  // The workspace's attention facts (migration 0009): rebuilt in one statement after the load.
+  ['thread', 'thread_attention_insert'],
+  ['thread', 'thread_attention_update'],
+  ['activity', 'activity_attention_insert'],
+  ['activity', 'activity_attention_update'],
+  ['follow_up_period', 'follow_up_period_attention'],
 ] as const;
 
 export function citizenActionTriggers(enable: boolean): string {

@@ -76,14 +76,12 @@ beforeAll(async () => {
   expect(thread.status, JSON.stringify(thread.body)).toBe(201);
   expect((await vera.post(`/api/threads/${thread.body.thread.id}/messages`, { text: 'On Monday.' })).status).toBe(201);
 
-  // No route writes the digital/manual log yet; one row written as its repository would.
-  const [log] = await sql.query<{ n: number }>('select count(*)::int as n from manual_follow_up_log');
-  if (Number(log?.n) === 0) {
-    await sql.query(
-      `insert into manual_follow_up_log ("personId", manual, reason, "actorRole", "actorIdent") values ($1, true, 'Prefers paper', 'ADVISOR', 'Z990001')`,
-      [personId],
-    );
-  }
+  // A switch to manual follow-up and an assignment: the digital/manual log and the assignment log.
+  expect((await vera.put(`/api/persons/${personId}/follow-up-mode`, { manual: true, reason: 'Prefers paper' })).status).toBe(200);
+  expect((await vera.get('/api/me')).status).toBe(200); // the advisor directory learns of Vera
+  const assigned = await vera.put(`/api/persons/${personId}/assignment`, { advisorIdent: 'Z990001' });
+  expect(assigned.status, JSON.stringify(assigned.body)).toBe(200);
+  // Vera's reads and writes above are in the audit log.
 
   tables = (await sql.query<{ name: string }>(HISTORY_TABLES_SQL)).map((r) => r.name);
 });

@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { WorkspaceFilter, WorkspaceQuery } from '#common/schemas/workspace.ts';
 import type { DbOrTx } from '#server/db/database.ts';
+import { likePattern } from '#server/db/like.ts';
 import type { ProtectedReach } from '#server/policy/access-policy.ts';
 
 /** Who the list is about, decided by the service from the query and the advisor. */
@@ -54,9 +55,9 @@ export interface WorkspacePage {
 const FILTER_SQL: Record<WorkspaceFilter, string> = {
   UNREAD_MESSAGES: `"unreadMessages" > 0`,
   AWAITING_NAV: `"awaitingNav"`,
-  PAST_END_DATE: `"pastEndDate" > 0`,
+  PAST_END_DATE: `"hasPastEnd"`,
   UNREAD_ADVANCE_NOTICES: `"unreadAdvanceNotices" > 0`,
-  MEETINGS_TODAY: `"meetingsToday" > 0`,
+  MEETINGS_TODAY: `"hasMeetingToday"`,
   NEW: `"new"`,
   GOING_PASSIVE: `"goingPassive"`,
   UNASSIGNED: `"assignedAdvisorIdent" is null`,
@@ -69,16 +70,6 @@ const SORT_SQL: Record<WorkspaceQuery['sort'], (dir: string) => string> = {
   PERIOD_START: (dir) => `"periodStartedAt" ${dir}`,
   ASSIGNED_ADVISOR: (dir) => `coalesce("assignedAdvisorName", "assignedAdvisorIdent") ${dir} nulls last`,
 };
-
-/** Escapes LIKE wildcards so that a typed % or _ matches itself (as the person search does). */
-function likePattern(word: string): string {
-  return `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-/** KVP content (a non-null office on the row) counts only when made at one of the given offices. */
-function kvpVisible(column: RawBuilder<unknown>, offices: readonly string[]): RawBuilder<boolean> {
-  return offices.length > 0 ? sql<boolean>`(${column} is null or ${column} in (${sql.join([...offices])}))` : sql<boolean>`${column} is null`;
-}
 
 function personConditions(s: WorkspaceSelection): RawBuilder<boolean> {
   const conditions: RawBuilder<unknown>[] = [];
@@ -106,64 +97,41 @@ function personConditions(s: WorkspaceSelection): RawBuilder<boolean> {
 
 /**
  * One page of the workspace list, its total and the count of every filter, in one statement.
- * The persons in scope (with a current period, protected persons out of reach left out before
- * anything is counted) get their flags set-based: one aggregate per kind of attention over the
- * partial indexes of migration 0009, joined back by person and current period.
+ * The facts come from `person_attention`, which the database keeps per person (migration 0009),
+ * so a person costs one row read, never a probe into their activities or threads. KVP content
+ * counts when every office it was made at is the advisor's (else the facts without it are used).
+ * Protected persons out of reach are left out before anything is counted or paged.
  */
 export async function listWorkspace(db: DbOrTx, s: WorkspaceSelection): Promise<WorkspacePage> {
   const dir = s.order === 'DESC' ? 'desc' : 'asc';
   const filters = s.filters.length > 0 ? sql.raw(s.filters.map((f) => FILTER_SQL[f]).join(' and ')) : sql.raw('true');
   const counts = sql.raw(Object.entries(FILTER_SQL).map(([name, condition]) => `count(*) filter (where ${condition})::int as "${name}"`).join(', '));
+  const order = sql.raw(`${SORT_SQL[s.sort](dir)}, id`);
   const today = sql`cast(${s.today} as date)`;
+  const offices = sql`cast(${`{${s.kvpOffices.join(',')}}`} as text[])`;
+  const pick = (column: string) => sql.raw(`case when x."kvpSeen" then x."all${column}" else x."open${column}" end`);
   const { rows } = await sql<Record<string, unknown>>`
     with scoped as materialized (
       select p.id, p."givenName", p."familyName", p."nationalId", p."officeId", p."assignedAdvisorIdent", p."assigneeOpenedAt",
-             p."lastCitizenActionAt", f.id as "periodId", f."startedAt" as "periodStartedAt"
+             p."lastCitizenActionAt", a.*, (a."threadKvpOffices" <@ ${offices} and a."activityKvpOffices" <@ ${offices}) as "kvpSeen"
         from person p
-        join follow_up_period f on f."personId" = p.id and f."endedAt" is null
-       where ${personConditions(s)}
-    ),
-    threads as (
-      select t."personId", (count(*) filter (where t."unreadForNav" > 0))::int as unread, bool_or(t."awaitingNavSince" is not null) as awaiting
-        from scoped x join thread t on t."personId" = x.id and t."periodId" = x."periodId"
-       where (t."unreadForNav" > 0 or t."awaitingNavSince" is not null) and ${kvpVisible(sql`t."kvpOfficeId"`, s.kvpOffices)}
-       group by t."personId"
-    ),
-    past as (
-      select a."personId", count(*)::int as n
-        from scoped x join activity a on a."personId" = x.id and a."periodId" = x."periodId"
-       where a.status not in ('COMPLETED', 'CANCELLED') and a."toDate" is not null and a."toDate" < ${today}
-         and ${kvpVisible(sql`a."kvpOfficeId"`, s.kvpOffices)}
-       group by a."personId"
-    ),
-    notices as (
-      select a."personId", count(*)::int as n
-        from scoped x join activity a on a."personId" = x.id and a."periodId" = x."periodId"
-       where a."agreedWithNav" and a.status not in ('COMPLETED', 'CANCELLED') and a."advanceNotice" is not null
-         and a."advanceNotice"->>'type' <> 'NONE' and a."advanceNotice"->>'readAt' is null
-         and ${kvpVisible(sql`a."kvpOfficeId"`, s.kvpOffices)}
-       group by a."personId"
-    ),
-    meetings as (
-      select a."personId", count(*)::int as n
-        from activity a join scoped x on x.id = a."personId" and x."periodId" = a."periodId"
-       where a.type = 'MEETING' and a.status <> 'CANCELLED' and a."fromDate" = ${today}
-         and ${kvpVisible(sql`a."kvpOfficeId"`, s.kvpOffices)}
-       group by a."personId"
+        join person_attention a on a."personId" = p.id
+       where ${personConditions(s)} and a."periodId" is not null
     ),
     flagged as materialized (
-      select x.id, x."givenName", x."familyName", x."nationalId", x."officeId", x."assignedAdvisorIdent", ad.name as "assignedAdvisorName",
-             x."periodStartedAt", x."lastCitizenActionAt",
-             coalesce(th.unread, 0) as "unreadMessages", coalesce(th.awaiting, false) as "awaitingNav",
-             coalesce(pa.n, 0) as "pastEndDate", coalesce(no.n, 0) as "unreadAdvanceNotices", coalesce(me.n, 0) as "meetingsToday",
+      select x.id, x."givenName", x."familyName", x."nationalId", x."officeId", x."periodId", x."assignedAdvisorIdent",
+             ad.name as "assignedAdvisorName", x."periodStartedAt", x."lastCitizenActionAt",
+             ${pick('UnreadThreads')} as "unreadMessages",
+             ${pick('AwaitingNav')} as "awaitingNav",
+             coalesce((${pick('EndDates')})[1] < ${today}, false) as "hasPastEnd",
+             ${pick('EndDates')} as "endDates",
+             ${pick('UnreadNotices')} as "unreadAdvanceNotices",
+             ${today} = any(${pick('MeetingDates')}) as "hasMeetingToday",
+             ${pick('MeetingDates')} as "meetingDates",
              (x."assignedAdvisorIdent" is null or x."assigneeOpenedAt" is null) as "new",
              coalesce(x."lastCitizenActionAt", x."periodStartedAt")
                < cast(${s.now} as timestamptz) - make_interval(days => coalesce(os."passiveAfterDays", cast(${s.defaultPassiveAfterDays} as int))) as "goingPassive"
         from scoped x
-        left join threads th on th."personId" = x.id
-        left join past pa on pa."personId" = x.id
-        left join notices no on no."personId" = x.id
-        left join meetings me on me."personId" = x.id
         left join office_setting os on os."officeId" = x."officeId"
         left join advisor_directory ad on ad.ident = x."assignedAdvisorIdent"
     ),
@@ -172,12 +140,14 @@ export async function listWorkspace(db: DbOrTx, s: WorkspaceSelection): Promise<
     select c.*, (select count(*)::int from selected) as total, pg.*
       from counts c
       left join lateral (
-        select sel.*,
-               coalesce((select m.manual from manual_follow_up_log m where m."personId" = sel.id order by m.id desc limit 1), false) as "manualFollowUp"
-          from selected sel
-         order by ${sql.raw(SORT_SQL[s.sort](dir))}, sel.id
-         limit ${s.limit} offset ${s.offset}
-      ) pg on true`.execute(db);
+        select x.id, x."givenName", x."familyName", x."nationalId", x."officeId", x."assignedAdvisorIdent", x."assignedAdvisorName",
+               x."periodStartedAt", x."lastCitizenActionAt", x."unreadMessages", x."awaitingNav", x."unreadAdvanceNotices", x."new", x."goingPassive",
+               coalesce((select m.manual from manual_follow_up_log m where m."personId" = x.id order by m.id desc limit 1), false) as "manualFollowUp",
+               (select count(*)::int from unnest(x."endDates") d where d < ${today}) as "pastEndDate",
+               (select count(*)::int from unnest(x."meetingDates") d where d = ${today}) as "meetingsToday"
+          from (select * from selected order by ${order} limit ${s.limit} offset ${s.offset}) x
+      ) pg on true
+     order by ${order}`.execute(db);
 
   const first = rows[0] ?? {};
   const countsOut = Object.fromEntries(Object.keys(FILTER_SQL).map((name) => [name, Number(first[name] ?? 0)])) as Record<WorkspaceFilter, number>;
