@@ -118,7 +118,7 @@ describe('without a valid login', () => {
   it('answers 401 on every /api route of the document that is not public, and changes nothing', async () => {
     const before = await planDigest(sql);
     const writes = writeRequests(fixture, app.clock.now());
-    const ids = { personId: fixture.kari.personId, periodId: fixture.kari.periodId, activityId: fixture.activities.jobApplication.id, threadId: fixture.dialog.thread.id };
+    const ids = { personId: fixture.kari.personId, periodId: fixture.kari.periodId, activityId: fixture.activities.jobApplication.id, threadId: fixture.dialog.thread.id, officeId: '0219', kvpPeriodId: randomUUID() };
     const checked: string[] = [];
     for (const [path, operations] of Object.entries(doc.paths)) {
       for (const [method, operation] of Object.entries(operations)) {
@@ -253,14 +253,15 @@ describe('the person in reach, but the action is not theirs', () => {
   it("answers 403 to citizen Kari doing an advisor's part of her own plan, and changes nothing", async () => {
     const kari = await token('kari');
     const { personId, periodId } = fixture.kari;
-    const { toAgree, summary } = fixture.activities;
+    const { toAgree, agreed } = fixture.activities;
     const before = await planDigest(sql);
     for (const [method, path, body] of [
       ['POST', `/api/persons/${personId}/periods`],
       ['POST', `/api/persons/${personId}/periods/${periodId}/end`],
       ['PUT', `/api/activities/${toAgree.id}/agreement`, { version: toAgree.version, advanceNotice: { type: 'STANDARD' } }],
       ['GET', `/api/activities/${toAgree.id}/agreement-options`],
-      ['PUT', `/api/activities/${summary.id}/summary`, { version: summary.version, summary: 'My own summary', share: true }],
+      // On an activity she sees: an unshared summary is hidden from her (404, as a missing one).
+      ['PUT', `/api/activities/${agreed.id}/summary`, { version: agreed.version, summary: 'My own summary', share: true }],
     ] as const) {
       const reply = await send(kari, method, path, body);
       expect.soft({ path, status: reply.status, code: errorCode(reply) }).toEqual({ path, status: 403, code: 'forbidden' });

@@ -16,6 +16,7 @@ const NUM_RUNS = Number(process.env.BAD_INPUT_RUNS ?? 40);
 const CODE_BY_STATUS: Record<number, string> = {
   400: 'validation_failed',
   401: 'unauthenticated',
+  403: 'forbidden',
   404: 'not_found',
   413: 'payload_too_large',
   415: 'unsupported_media_type',

@@ -354,33 +354,47 @@ const NOT_IDS = [
   ' ',
 ];
 
-/** Path ids that are not ids (400 naming the parameter), and ids of nothing (404). */
+/**
+ * Path parameters that are not ids (400 naming the parameter), and ids of nothing: 404 for the
+ * uuids of things, 403 for an office number that is not the caller's (an office is not hidden).
+ */
+const PARAM_KINDS: Record<string, { pattern: RegExp; nothing: fc.Arbitrary<string>; status: number }> = {
+  officeId: { pattern: /^\d{4}$/, nothing: fc.constantFrom('9998', '1111', '0000'), status: 403 },
+};
+
 export function paramMutations(params: Record<string, string>, idPattern: RegExp, accepted: unknown, hasBody: boolean): fc.Arbitrary<HostileCase> | null {
   const names = Object.keys(params);
   if (names.length === 0) {
     return null;
   }
   const body = hasBody ? { body: JSON.stringify(accepted), contentType: 'application/json' } : {};
-  const real = params[names[0]!]!;
-  const notId = fc
-    .oneof(
-      fc.constantFrom(...NOT_IDS, real.replace(/-/g, ''), `${real}0`, `{${real}}`, ` ${real}`, real.slice(0, -1)),
-      fc.string({ minLength: 1, maxLength: 60 }),
-    )
-    // Not an id, not a path step the URL parser would resolve, and within the router's length limit.
-    .filter((v) => !idPattern.test(v) && v !== '.' && v !== '..' && encodeURIComponent(v).length <= 100);
+  const kind = (name: string) => PARAM_KINDS[name] ?? { pattern: idPattern, nothing: fc.uuid({ version: 4 }), status: 404 };
+  const notId = (name: string) => {
+    const real = params[name]!;
+    return fc
+      .oneof(
+        fc.constantFrom(...NOT_IDS, real.replace(/-/g, ''), `${real}0`, `{${real}}`, ` ${real}`, real.slice(0, -1)),
+        fc.string({ minLength: 1, maxLength: 60 }),
+      )
+      // Not an id, not a path step the URL parser would resolve, and within the router's length limit.
+      .filter((v) => !kind(name).pattern.test(v) && v !== '.' && v !== '..' && encodeURIComponent(v).length <= 100);
+  };
   return fc.oneof(
-    fc.tuple(fc.constantFrom(...names), notId).map(([name, value]): HostileCase => ({
-      label: `params.${name}=${JSON.stringify(value)}`,
-      params: { ...params, [name]: value },
-      ...body,
-      expect: { status: 400, field: `params.${name}` },
-    })),
-    fc.tuple(fc.constantFrom(...names), fc.uuid({ version: 4 })).map(([name, value]): HostileCase => ({
-      label: `params.${name} of nothing`,
-      params: { ...params, [name]: value },
-      ...body,
-      expect: { status: 404 },
-    })),
+    fc.constantFrom(...names).chain((name) =>
+      notId(name).map((value): HostileCase => ({
+        label: `params.${name}=${JSON.stringify(value)}`,
+        params: { ...params, [name]: value },
+        ...body,
+        expect: { status: 400, field: `params.${name}` },
+      })),
+    ),
+    fc.constantFrom(...names).chain((name) =>
+      kind(name).nothing.map((value): HostileCase => ({
+        label: `params.${name} of nothing`,
+        params: { ...params, [name]: value },
+        ...body,
+        expect: { status: kind(name).status },
+      })),
+    ),
   );
 }
