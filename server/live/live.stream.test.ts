@@ -118,6 +118,33 @@ describe('a stream', () => {
     expect(ids).toEqual([inBacklog, inBacklog + 2]);
   });
 
+  it('does not send a reconnecting client a notice it has seen that reaches the hub late, and withholds KVP content of other offices', async () => {
+    await publish();
+    const seen = await lastId();
+    const { hub, subscriber } = manualHub();
+    const stream = await openLiveStream({
+      db: database.db,
+      hub,
+      clock,
+      log,
+      heartbeatMs: 60_000,
+      personId,
+      side: 'NAV',
+      kvpOffices: ['0219'],
+      after: seen,
+      sessionId: null,
+      loginHolds: async () => true,
+    });
+    const notice = (id: number, kvpOfficeId: string | null = null): LiveNotice => ({ id, personId, kind: 'plan.changed', audience: 'ALL', actorSide: 'NAV', payload: {}, at: clock.now().toISOString(), kvpOfficeId });
+    subscriber().notice(notice(seen));
+    subscriber().notice(notice(seen + 1, '4601'));
+    subscriber().notice(notice(seen + 2, '0219'));
+    subscriber().notice(notice(seen + 3));
+    const text = await read(stream, new RegExp(`id: ${seen + 3}\\n`));
+    stream.end('shutdown');
+    expect([...text.matchAll(/^id: (\d+)$/gm)].map((m) => Number(m[1]))).toEqual([seen + 2, seen + 3]);
+  });
+
   it('ends with session.ended when the login no longer holds at a heartbeat', async () => {
     const { hub } = manualHub();
     let holds = true;

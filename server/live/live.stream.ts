@@ -63,6 +63,11 @@ export async function openLiveStream(options: LiveStreamOptions): Promise<LiveSt
   const body = new PassThrough();
   const audiences = audiencesOf(side);
   const caughtUp = new Set<number>();
+  // A reconnecting client has seen everything up to its last id, and one told to resync reads
+  // everything afresh: a notice at or below that id reaching the hub late is not sent. (A fresh
+  // page keeps every notice that arrives once subscribed: it may have read its data before.)
+  let floor = 0;
+  const toSend = (notice: LiveNotice) => notice.id > floor && !caughtUp.has(notice.id);
   let pending: LiveNotice[] | null = [];
   let ended = false;
 
@@ -87,7 +92,7 @@ export async function openLiveStream(options: LiveStreamOptions): Promise<LiveSt
       }
       if (pending) {
         pending.push(notice);
-      } else if (!caughtUp.has(notice.id)) {
+      } else if (toSend(notice)) {
         write(frame(eventOf(notice), true));
       }
     },
@@ -109,7 +114,11 @@ export async function openLiveStream(options: LiveStreamOptions): Promise<LiveSt
       return `${start}id: ${(await latestLiveEventId(db, personId)) ?? 0}\n\n`;
     }
     const after = options.after;
-    const resync = async () => `${start}\n${control('resync', (await latestLiveEventId(db, personId)) ?? 0)}`;
+    floor = after;
+    const resync = async () => {
+      floor = (await latestLiveEventId(db, personId)) ?? 0;
+      return `${start}\n${control('resync', floor)}`;
+    };
     if (after > 0 && cannotCatchUp(after, await liveRetention(db))) {
       return resync();
     }
@@ -125,7 +134,7 @@ export async function openLiveStream(options: LiveStreamOptions): Promise<LiveSt
   const arrived = pending;
   pending = null;
   for (const notice of arrived) {
-    if (!caughtUp.has(notice.id)) {
+    if (toSend(notice)) {
       write(frame(eventOf(notice), true));
     }
   }

@@ -78,9 +78,10 @@ describe('a citizen whose plan cannot be changed is told why, and what to do', (
   });
 });
 
+/** The person search is at /find (the advisor's front page is the workspace): it also finds people without a current period. */
 describe('the advisor finds a person', () => {
   test('vera finds kari by name and by national id, and the national id never appears in a URL', async () => {
-    const page = await e2e.as('vera');
+    const page = await e2e.as('vera', { returnTo: '/find' });
     const urls = recordUrls(page);
     await page.getByRole('heading', { level: 1, name: text('person:find.title') }).waitFor();
     await expectNoAxeViolations(page, 'find person, empty');
@@ -106,7 +107,7 @@ describe('the advisor finds a person', () => {
   });
 
   test('a query too short is refused beside the field, by keyboard alone', async () => {
-    const page = await e2e.as('vera', { viewport: 'phone' });
+    const page = await e2e.as('vera', { viewport: 'phone', returnTo: '/find' });
     const field = page.getByRole('searchbox', { name: text('person:find.label') });
     await field.focus();
     await page.keyboard.type('k');
@@ -129,7 +130,7 @@ describe('the advisor finds a person', () => {
   });
 
   test('per, at another office, does not find kari by name or national id', async () => {
-    const page = await e2e.as('per');
+    const page = await e2e.as('per', { returnTo: '/find' });
     for (const query of ['Kari Nordmann', nationalId('kari')]) {
       await search(page, query);
       await page.getByText(text('person:find.results.none', 'nb', { query })).waitFor();
@@ -140,13 +141,13 @@ describe('the advisor finds a person', () => {
 
   test('vera, without the right, does not find stine with her protected address; siri does and is warned', async () => {
     await e2e.app.personId('stine');
-    const vera = await e2e.as('vera');
+    const vera = await e2e.as('vera', { returnTo: '/find' });
     for (const query of ['Stine Skjermet', nationalId('stine')]) {
       await search(vera, query);
       await vera.getByText(text('person:find.results.none', 'nb', { query })).waitFor();
     }
 
-    const siri = await e2e.as('siri');
+    const siri = await e2e.as('siri', { returnTo: '/find' });
     await search(siri, 'skjermet');
     await siri.getByRole('link', { name: 'Stine Skjermet', exact: true }).click();
     await banner(siri, 'person:banners.advisor.protected.title').waitFor();

@@ -170,12 +170,18 @@ beforeAll(async () => {
   const warning = await siri.post(`/api/persons/${stinePeriod.personId}/escalation-warnings`, { reason: 'Matrix', subject: 'Warning', text: 'Please get in touch.' });
   expect([activity.status, thread.status, warning.status]).toEqual([201, 201, 201]);
   await app.startPeriod('ove');
+  await app.startPeriod('ola');
+  const vera = await app.as('vera');
+  const kvpStarted = await vera.post(`/api/persons/${f.kari.personId}/kvp-periods`, { reason: 'Matrix' });
+  expect(kvpStarted.status).toBe(201);
+  expect((await vera.post(`/api/persons/${f.kari.personId}/kvp-periods/${kvpStarted.body.id}/end`, { reason: 'Matrix' })).status).toBe(200);
 
   STINE_NATIONAL_ID.value = CITIZENS.find((c) => c.key === 'stine')!.nationalId;
   NOBODY_NATIONAL_ID.value = buildSyntheticId(new Date(Date.UTC(1984, 4, 17)), 777) ?? buildSyntheticId(new Date(Date.UTC(1984, 4, 18)), 777)!;
   ctx = {
     app,
     f,
+    kvpPeriodId: kvpStarted.body.id,
     stine: { personId: stinePeriod.personId, periodId: stinePeriod.periodId, activityId: activity.body.id, threadId: thread.body.thread.id, warningId: warning.body.id },
     as,
   };

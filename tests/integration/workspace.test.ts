@@ -309,7 +309,7 @@ describe('what needs attention', () => {
 
     const forVera = await list(vera, office({ search: 'kari' }));
     const forSiri = await list(siri, office({ search: 'kari' }));
-    expect(forSiri.persons[0]!.attention.unreadMessages).toBe(forVera.persons[0]!.attention.unreadMessages + 1);
+    expect(forSiri.persons[0]!.attention.unreadMessages).toBe(Number(forVera.persons[0]!.attention.unreadMessages) + 1);
     expect((await list(vera, office())).counts.UNREAD_MESSAGES).toBe(before);
   });
 });

@@ -31,6 +31,8 @@ export interface MatrixContext {
   app: TestApp;
   f: PlanFixture;
   stine: StineFixture;
+  /** An ended KVP period of Kari's, for the routes that name one. */
+  kvpPeriodId: string;
   as(key: string): Promise<Client>;
 }
 
@@ -121,6 +123,29 @@ async function activeWarning(ctx: MatrixContext): Promise<string> {
   }
   const started = await ok(await vera.post(`/api/persons/${ctx.f.kari.personId}/escalation-warnings`, { reason: 'Matrix', subject: 'Warning', text: 'Please get in touch.' }), 'warning');
   return started.id;
+}
+
+/** Kari's open KVP period, started when there is none; or none, ending the open one. */
+async function kvp(ctx: MatrixContext, wantOpen: boolean): Promise<string | null> {
+  const vera = await ctx.as('vera');
+  const base = `/api/persons/${ctx.f.kari.personId}/kvp-periods`;
+  const list: Array<{ id: string; endedAt: string | null }> = (await ok(await vera.get(base), 'kvp periods')).kvpPeriods;
+  const open = list.find((k) => k.endedAt === null);
+  if (wantOpen && !open) {
+    return (await ok(await vera.post(base, { reason: 'Matrix' }), 'start kvp')).id;
+  }
+  if (!wantOpen && open) {
+    await ok(await vera.post(`${base}/${open.id}/end`, { reason: 'Matrix' }), 'end kvp');
+  }
+  return open?.id ?? null;
+}
+
+/** Ola (manual, Kari's office) switched to the other mode by NAV, and back the next time. */
+async function olaMode(ctx: MatrixContext): Promise<Target> {
+  const vera = await ctx.as('vera');
+  const personId = await ctx.app.personId('ola');
+  const mode = await ok(await vera.get(`/api/persons/${personId}/follow-up-mode`), 'mode');
+  return { params: { personId }, body: { manual: !mode.manual, reason: 'Matrix' } };
 }
 
 async function noActiveWarning(ctx: MatrixContext): Promise<void> {
@@ -358,6 +383,82 @@ export function routeMatrix(): Record<string, RouteSpec> {
       target: (ctx) => accepted(ctx, 'POST /api/escalation-warnings/{warningId}/stop'),
     },
     'GET /api/persons/{personId}/events': { kind: 'person', allow: { kari: same(person), vera: same(person) }, target: person, stream: true },
+
+    // --- follow-up: digital or manual, assignment, KVP ---
+    'GET /api/persons/{personId}/follow-up-mode': { kind: 'person', allow: { kari: same(person), vera: same(person) }, target: person },
+    'PUT /api/persons/{personId}/follow-up-mode': {
+      kind: 'person',
+      allow: {
+        // NAV switches Kari to manual; she switches herself back to digital.
+        kari: async (ctx) => {
+          await ok(await (await ctx.as('vera')).put(`/api/persons/${ctx.f.kari.personId}/follow-up-mode`, { manual: true, reason: 'Matrix' }), 'to manual');
+          return { params: person(ctx).params, body: { manual: false } };
+        },
+        vera: olaMode,
+      },
+      target: (ctx) => ({ params: person(ctx).params, body: { manual: true, reason: 'Matrix' } }),
+    },
+    'GET /api/persons/{personId}/assignment': { kind: 'person', allow: { vera: same(person) }, target: person },
+    'PUT /api/persons/{personId}/assignment': {
+      kind: 'person',
+      allow: {
+        vera: async (ctx) => {
+          const vera = await ctx.as('vera');
+          await vera.get('/api/me'); // the advisor directory learns of Vera
+          const current = await ok(await vera.get(`/api/persons/${ctx.f.kari.personId}/assignment`), 'assignment');
+          if (current.advisor?.ident === 'Z990001') {
+            await (await ctx.as('siri')).get('/api/me');
+            return { params: person(ctx).params, body: { advisorIdent: 'Z990003' } };
+          }
+          return { params: person(ctx).params, body: { advisorIdent: 'Z990001' } };
+        },
+      },
+      target: (ctx) => ({ params: person(ctx).params, body: { advisorIdent: 'Z990001' } }),
+    },
+    'GET /api/offices/{officeId}/advisors': {
+      kind: 'caller',
+      outcomes: { kari: 403, ove: 403, vera: 200, per: 403, veraOnStine: 200, arne: 403, anonymous: 401, expired: 401 },
+      request: () => ({ params: { officeId: '0219' } }),
+    },
+    'GET /api/persons/{personId}/kvp-periods': { kind: 'person', allow: { vera: same(person) }, target: person },
+    'POST /api/persons/{personId}/kvp-periods': {
+      kind: 'person',
+      allow: {
+        vera: async (ctx) => {
+          await kvp(ctx, false);
+          return { params: person(ctx).params, body: { reason: 'Matrix' } };
+        },
+      },
+      target: (ctx) => ({ params: person(ctx).params, body: { reason: 'Matrix' } }),
+    },
+    'POST /api/persons/{personId}/kvp-periods/{kvpPeriodId}/end': {
+      kind: 'person',
+      allow: { vera: async (ctx) => ({ params: { personId: ctx.f.kari.personId, kvpPeriodId: (await kvp(ctx, true))! }, body: { reason: 'Matrix' } }) },
+      target: (ctx) => ({ params: { personId: ctx.f.kari.personId, kvpPeriodId: ctx.kvpPeriodId }, body: { reason: 'Matrix' } }),
+    },
+
+    // --- the advisor workspace ---
+    'POST /api/workspace/persons': {
+      kind: 'caller',
+      outcomes: { kari: 403, ove: 403, vera: 200, per: 403, veraOnStine: 200, arne: 403, anonymous: 401, expired: 401 },
+      request: (_ctx, who) => ({ params: {}, body: { scope: 'OFFICE', officeId: '0219', ...(who === 'veraOnStine' ? { search: 'Stine' } : {}) } }),
+      check: (body, who, ctx) => {
+        const ids = (body.persons as Array<{ id: string }>).map((p) => p.id);
+        if (who === 'veraOnStine' ? ids.length !== 0 || body.total !== 0 : !ids.includes(ctx.f.kari.personId) || ids.includes(ctx.stine.personId)) {
+          throw new Error(`the workspace of ${who} lists ${JSON.stringify(ids)}`);
+        }
+      },
+    },
+    'GET /api/offices/{officeId}/settings': {
+      kind: 'caller',
+      outcomes: { kari: 403, ove: 403, vera: 200, per: 403, veraOnStine: 200, arne: 403, anonymous: 401, expired: 401 },
+      request: () => ({ params: { officeId: '0219' } }),
+    },
+    'PUT /api/offices/{officeId}/settings': {
+      kind: 'caller',
+      outcomes: { kari: 403, ove: 403, vera: 200, per: 403, veraOnStine: 200, arne: 403, anonymous: 401, expired: 401 },
+      request: () => ({ params: { officeId: '0219' }, body: { passiveAfterDays: 30 } }),
+    },
 
     // --- audit ---
     'GET /api/persons/{personId}/access-log': { kind: 'person', allow: { kari: same(person) }, target: person },

@@ -126,6 +126,15 @@ export function writeRequests(f: PlanFixture, now: Date): Record<string, RouteRe
     'POST /api/persons/lookup': { params: {}, variants: [{ as: 'vera', body: { nationalId: f.kari.nationalId } }] },
     'POST /api/persons/search': { params: {}, variants: [{ as: 'vera', body: { query: 'Kari' } }, { as: 'vera', body: { query: f.kari.nationalId } }] },
     'PUT /api/me/language': { params: {}, variants: [{ as: 'kari', body: { language: 'nn' } }, { as: 'vera', body: { language: 'en' } }] },
+    'PUT /api/persons/{personId}/follow-up-mode': { params: person, variants: [{ as: 'vera', body: { manual: true, reason: 'Prefers to meet in person' } }] },
+    // Vera is in the advisor directory once she has called GET /api/me.
+    'PUT /api/persons/{personId}/assignment': { params: person, variants: [{ as: 'vera', body: { advisorIdent: 'Z990001' } }] },
+    'POST /api/persons/{personId}/kvp-periods': { params: person, variants: [{ as: 'vera', body: { reason: 'Starts the qualification programme' } }] },
+    // The fixture opens no KVP period (it would stop the period from ending): an id of none, answered 404 once the body is valid.
+    'POST /api/persons/{personId}/kvp-periods/{kvpPeriodId}/end': {
+      params: { personId: f.kari.personId, kvpPeriodId: '00000000-0000-4000-8000-00000000a0a0' },
+      variants: [{ as: 'vera', body: { reason: 'Finished the programme' } }],
+    },
     'POST /api/persons/{personId}/periods': { params: { personId: f.nora.personId }, variants: [{ as: 'vera' }] },
     'POST /api/persons/{personId}/periods/{periodId}/end': { params: { personId: f.kari.personId, periodId: f.kari.periodId }, variants: [{ as: 'vera' }] },
     'PUT /api/persons/{personId}/goal': {

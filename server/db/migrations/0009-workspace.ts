@@ -14,6 +14,11 @@
  *   the offices the KVP content was made at. An advisor sees the `all*` facts when every one of
  *   those offices is theirs, else the `open*` ones (KVP content is seen at its office only).
  *
+ * - the person's own columns the list shows, sorts and searches by (name, national id, office,
+ *   protection, assignment, the citizen's last action), copied from `person` by a trigger, so that
+ *   an office's list is read from one covering index in name order and never visits the scattered
+ *   rows of `person` (5,000 random page reads were most of the cost).
+ *
  * The triggers are deferred constraint triggers: the refresh runs once the transaction's own
  * writes are done, at commit, after every lock the writer takes in its usual order, so it adds no
  * lock-order hazard. `refresh_all_person_attention()` rebuilds the whole table set-based (the
@@ -22,6 +27,15 @@
 export const up = /* sql */ `
   create table person_attention (
     "personId" uuid primary key references person (id),
+    "officeId" text not null,
+    "givenName" text not null,
+    "familyName" text not null,
+    "nationalId" text not null,
+    "protectedAddress" text,
+    "navEmployee" boolean not null,
+    "assignedAdvisorIdent" text,
+    "assigneeOpenedAt" timestamptz,
+    "lastCitizenActionAt" timestamptz,
     "periodId" uuid,
     "periodStartedAt" timestamptz,
     "openUnreadThreads" integer not null default 0,
@@ -36,7 +50,13 @@ export const up = /* sql */ `
     "openMeetingDates" date[] not null default '{}',
     "allMeetingDates" date[] not null default '{}',
     "activityKvpOffices" text[] not null default '{}'
-  );
+  ) with (fillfactor = 80);
+  -- An office's list reads its rows from this index alone, in name order, never the scattered heap.
+  create index person_attention_office_idx on person_attention ("officeId", "familyName", "givenName", "personId") include (
+    "nationalId", "protectedAddress", "navEmployee", "assignedAdvisorIdent", "assigneeOpenedAt", "lastCitizenActionAt", "periodId", "periodStartedAt",
+    "openUnreadThreads", "allUnreadThreads", "openAwaitingNav", "allAwaitingNav", "threadKvpOffices", "openEndDates", "allEndDates",
+    "openUnreadNotices", "allUnreadNotices", "openMeetingDates", "allMeetingDates", "activityKvpOffices");
+  create index person_attention_assigned_idx on person_attention ("assignedAdvisorIdent") where "assignedAdvisorIdent" is not null;
 
   -- The facts of one person's threads in the current period.
   create view person_attention_threads as
@@ -68,17 +88,20 @@ export const up = /* sql */ `
      where per."endedAt" is null
      group by per."personId";
 
-  create function refresh_person_attention(p uuid) returns void language plpgsql as $$
+  create function refresh_person_attention(person_id uuid) returns void language plpgsql as $$
   begin
-    -- Without a current period the person is listed nowhere: the row keeps no facts.
-    delete from person_attention where "personId" = p
-       and not exists (select 1 from follow_up_period where "personId" = p and "endedAt" is null);
+    -- Without a current period the person is listed nowhere: no row.
+    delete from person_attention where "personId" = person_id
+       and not exists (select 1 from follow_up_period where "personId" = person_id and "endedAt" is null);
     insert into person_attention
-    select t."personId", t."periodId", t."periodStartedAt", t."openUnreadThreads", t."allUnreadThreads", t."openAwaitingNav", t."allAwaitingNav", t."threadKvpOffices",
+    select t."personId", p."officeId", p."givenName", p."familyName", p."nationalId", p."protectedAddress", p."navEmployee", p."assignedAdvisorIdent", p."assigneeOpenedAt", p."lastCitizenActionAt", t."periodId", t."periodStartedAt", t."openUnreadThreads", t."allUnreadThreads", t."openAwaitingNav", t."allAwaitingNav", t."threadKvpOffices",
            a."openEndDates", a."allEndDates", a."openUnreadNotices", a."allUnreadNotices", a."openMeetingDates", a."allMeetingDates", a."activityKvpOffices"
-      from person_attention_threads t join person_attention_activities a using ("personId")
-     where t."personId" = p
+      from person_attention_threads t join person_attention_activities a using ("personId") join person p on p.id = t."personId"
+     where t."personId" = person_id
     on conflict ("personId") do update set
+      "officeId" = excluded."officeId", "givenName" = excluded."givenName", "familyName" = excluded."familyName", "nationalId" = excluded."nationalId",
+      "protectedAddress" = excluded."protectedAddress", "navEmployee" = excluded."navEmployee", "assignedAdvisorIdent" = excluded."assignedAdvisorIdent",
+      "assigneeOpenedAt" = excluded."assigneeOpenedAt", "lastCitizenActionAt" = excluded."lastCitizenActionAt",
       "periodId" = excluded."periodId", "periodStartedAt" = excluded."periodStartedAt",
       "openUnreadThreads" = excluded."openUnreadThreads", "allUnreadThreads" = excluded."allUnreadThreads",
       "openAwaitingNav" = excluded."openAwaitingNav", "allAwaitingNav" = excluded."allAwaitingNav", "threadKvpOffices" = excluded."threadKvpOffices",
@@ -90,9 +113,10 @@ export const up = /* sql */ `
   create function refresh_all_person_attention() returns void language sql as $$
     truncate person_attention;
     insert into person_attention
-    select t."personId", t."periodId", t."periodStartedAt", t."openUnreadThreads", t."allUnreadThreads", t."openAwaitingNav", t."allAwaitingNav", t."threadKvpOffices",
+    select t."personId", p."officeId", p."givenName", p."familyName", p."nationalId", p."protectedAddress", p."navEmployee", p."assignedAdvisorIdent", p."assigneeOpenedAt", p."lastCitizenActionAt", t."periodId", t."periodStartedAt", t."openUnreadThreads", t."allUnreadThreads", t."openAwaitingNav", t."allAwaitingNav", t."threadKvpOffices",
            a."openEndDates", a."allEndDates", a."openUnreadNotices", a."allUnreadNotices", a."openMeetingDates", a."allMeetingDates", a."activityKvpOffices"
-      from person_attention_threads t join person_attention_activities a using ("personId");
+      from person_attention_threads t join person_attention_activities a using ("personId") join person p on p.id = t."personId"
+     order by p."officeId", p."familyName", p."givenName";
   $$;
 
   create function person_attention_changed() returns trigger language plpgsql as $$
@@ -117,6 +141,22 @@ export const up = /* sql */ `
           or old."advanceNotice" is distinct from new."advanceNotice" or old."agreedWithNav" is distinct from new."agreedWithNav"
           or old."periodId" is distinct from new."periodId" or old."kvpOfficeId" is distinct from new."kvpOfficeId" or old.type is distinct from new.type)
     execute function person_attention_changed();
+  -- The person's own columns the list shows, sorts and filters by.
+  create function person_attention_person_changed() returns trigger language plpgsql as $$
+  begin
+    update person_attention set "officeId" = new."officeId", "givenName" = new."givenName", "familyName" = new."familyName",
+           "nationalId" = new."nationalId", "protectedAddress" = new."protectedAddress", "navEmployee" = new."navEmployee",
+           "assignedAdvisorIdent" = new."assignedAdvisorIdent", "assigneeOpenedAt" = new."assigneeOpenedAt", "lastCitizenActionAt" = new."lastCitizenActionAt"
+     where "personId" = new.id;
+    return null;
+  end $$;
+  create constraint trigger person_attention_person after update on person
+    deferrable initially deferred for each row
+    when (old."officeId" is distinct from new."officeId" or old."givenName" is distinct from new."givenName" or old."familyName" is distinct from new."familyName"
+          or old."protectedAddress" is distinct from new."protectedAddress" or old."navEmployee" is distinct from new."navEmployee"
+          or old."assignedAdvisorIdent" is distinct from new."assignedAdvisorIdent" or old."assigneeOpenedAt" is distinct from new."assigneeOpenedAt"
+          or old."lastCitizenActionAt" is distinct from new."lastCitizenActionAt")
+    execute function person_attention_person_changed();
   create constraint trigger follow_up_period_attention after insert or update on follow_up_period
     deferrable initially deferred for each row execute function person_attention_changed();
 

@@ -10,7 +10,7 @@ import { presentActivity, visibleTo } from './activity.presenter.ts';
 import * as repo from './activity.repository.ts';
 import type { ActivityChange, ActivityRow } from './activity.repository.ts';
 import { auditWrite } from '#server/features/audit/audit.service.ts';
-import { requireAdvisor, requireCitizen } from '#server/policy/access-policy.ts';
+import { canSeeKvpContent, requireAdvisor, requireCitizen } from '#server/policy/access-policy.ts';
 import { isFinal, sideOf, type Side } from './activity.rules.ts';
 
 export interface ActivityDeps {
@@ -49,6 +49,15 @@ export function assertWritable(side: Side, person: PersonState, periodId: string
     };
     throw new AppError('locked', messages[reason], { reason });
   }
+}
+
+/**
+ * Whether the caller may know of this activity at all: a conversation summary stays from the
+ * citizen until shared, and content made during a KVP period from advisors at other offices. An
+ * activity the caller may not know of is answered as one that does not exist.
+ */
+export function seesActivity(principal: Principal, row: Pick<ActivityRow, 'type' | 'details' | 'kvpOfficeId'>): boolean {
+  return visibleTo({ side: sideOf(principal) }, row) && canSeeKvpContent(principal, row.kvpOfficeId);
 }
 
 /** Whether this side may change this activity at all now (used for the `editable` flag). */
@@ -106,7 +115,7 @@ export async function writeActivity(
       throw new AppError('not_found', 'No such activity');
     }
     const person = await deps.persons.resolve(principal, current.personId, auditWrite('ACTIVITY'), tx);
-    if (!visibleTo({ side }, current)) {
+    if (!seesActivity(principal, current)) {
       throw new AppError('not_found', 'No such activity');
     }
     if (only?.side === 'NAV') {

@@ -14,7 +14,8 @@ import { actorIdentOf, actorRoleOf, type Principal } from '#server/auth/principa
 import type { DbOrTx } from '#server/db/database.ts';
 import { publishLive } from '#server/live/live.repository.ts';
 import { appendEvent } from '#server/outbox/outbox.repository.ts';
-import { assertWritable, citizenReserved, liveAudience, presentFor, readOnlyReason, writeActivity, type ActivityDeps } from './activity.context.ts';
+import { canSeeKvpContent } from '#server/policy/access-policy.ts';
+import { assertWritable, citizenReserved, liveAudience, presentFor, readOnlyReason, seesActivity, writeActivity, type ActivityDeps } from './activity.context.ts';
 import { contentChanged, contentColumns } from './activity.fields.ts';
 import { buildHistory } from './activity.history.ts';
 import { visibleTo } from './activity.presenter.ts';
@@ -30,7 +31,7 @@ import {
 } from './activity.rules.ts';
 
 /** What the plan feature (the board read) shares with activities; other features import only this file. */
-export { assertWritable, citizenReserved, isEditable, readOnlyReason } from './activity.context.ts';
+export { assertWritable, citizenReserved, isEditable, readOnlyReason, seesActivity } from './activity.context.ts';
 export { presentActivity, presentChangedBy, sideOfRole, visibleTo, type ActivityRecord } from './activity.presenter.ts';
 export { sideOf } from './activity.rules.ts';
 
@@ -74,6 +75,10 @@ export function createActivityService(deps: ActivityDeps) {
       return db.transaction().execute(async (tx) => {
         const person = await persons.resolveForWrite(principal, personId, tx, auditWrite('ACTIVITY'));
         assertWritable(side, person, null, reserved);
+        if (!canSeeKvpContent(principal, person.kvpOfficeId)) {
+          // What they added would be hidden from them at once (reference B9: writing needs the KVP office).
+          throw new AppError('forbidden', 'During a KVP period only advisors at the KVP office add to the plan');
+        }
         const row = await repo.insert(tx, {
           ...content,
           personId,
@@ -111,7 +116,7 @@ export function createActivityService(deps: ActivityDeps) {
         throw new AppError('not_found', 'No such activity');
       }
       const person = await persons.resolve(principal, row.personId, auditRead('ACTIVITY'));
-      if (!visibleTo({ side }, row)) {
+      if (!seesActivity(principal, row)) {
         throw new AppError('not_found', 'No such activity');
       }
       const versions = await repo.listVersions(db, activityId);
@@ -184,7 +189,7 @@ export function createActivityService(deps: ActivityDeps) {
         throw new AppError('not_found', 'No such activity');
       }
       await persons.resolve(principal, row.personId, auditRead('ACTIVITY'));
-      if (!visibleTo({ side }, row)) {
+      if (!seesActivity(principal, row)) {
         throw new AppError('not_found', 'No such activity');
       }
       if (version > row.version) {

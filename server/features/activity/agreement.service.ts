@@ -5,7 +5,7 @@ import { osloDate } from '#common/time.ts';
 import type { Principal } from '#server/auth/principal.ts';
 import type { PersonState } from '#server/features/person/person.service.ts';
 import { appendEvent } from '#server/outbox/outbox.repository.ts';
-import { writeActivity, type ActivityDeps } from './activity.context.ts';
+import { seesActivity, writeActivity, type ActivityDeps } from './activity.context.ts';
 import { visibleTo } from './activity.presenter.ts';
 import * as repo from './activity.repository.ts';
 import { auditRead } from '#server/features/audit/audit.service.ts';
@@ -51,6 +51,9 @@ export function createAgreementService(deps: ActivityDeps) {
         throw new AppError('not_found', 'No such activity');
       }
       const person = await persons.resolve(principal, row.personId, auditRead('AGREEMENT'));
+      if (!seesActivity(principal, row)) {
+        throw new AppError('not_found', 'No such activity');
+      }
       requireAdvisor(principal, 'marks activities as agreed');
       const { allowed, reasons } = allowedAdvanceNotices(row, osloDate(clock.now()), await notNotifiable(person));
       return {

@@ -14,6 +14,10 @@ export interface AuditUse {
   subject: AuditSubject;
 }
 
+type AuditedPerson = { id: string; officeId: string; kvpOfficeId?: string | null };
+
+export type { AuditEntry } from './audit.repository.ts';
+
 export const auditRead = (subject: AuditSubject): AuditUse => ({ action: 'READ', subject });
 export const auditWrite = (subject: AuditSubject): AuditUse => ({ action: 'WRITE', subject });
 
@@ -27,12 +31,15 @@ export function createAuditService(deps: { clock: Clock }) {
   const { clock } = deps;
 
   return {
-    /** Records an advisor's read or write of one person's data. */
-    async personAccess(tx: DbOrTx, principal: Principal, person: { id: string; officeId: string; kvpOfficeId?: string | null }, use: AuditUse): Promise<void> {
+    /**
+     * The record of an advisor's read or write of one person's data, for a statement that writes
+     * it together with its own work (the plan read); null for anyone but an advisor.
+     */
+    entryFor(principal: Principal, person: AuditedPerson, use: AuditUse): repo.AuditEntry | null {
       if (principal.kind !== 'advisor') {
-        return;
+        return null;
       }
-      await repo.insertAudit(tx, {
+      return {
         at: clock.now(),
         actorIdent: principal.ident,
         actorName: principal.name,
@@ -41,7 +48,15 @@ export function createAuditService(deps: { clock: Clock }) {
         subject: use.subject,
         personId: person.id,
         query: null,
-      });
+      };
+    },
+
+    /** Records an advisor's read or write of one person's data. */
+    async personAccess(tx: DbOrTx, principal: Principal, person: AuditedPerson, use: AuditUse): Promise<void> {
+      const entry = this.entryFor(principal, person, use);
+      if (entry) {
+        await repo.insertAudit(tx, entry);
+      }
     },
 
     /** Records a list, search or setting query with what was asked (not one record per row). */

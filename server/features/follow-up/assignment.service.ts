@@ -6,7 +6,7 @@ import { publishLive } from '#server/live/live.repository.ts';
 import { requireAdvisor } from '#server/policy/access-policy.ts';
 import { presentAssignment } from './follow-up.presenter.ts';
 import * as repo from './follow-up.repository.ts';
-import type { FollowUpDeps } from './follow-up.service.ts';
+import type { FollowUpDeps } from './follow-up.deps.ts';
 
 /**
  * Who follows a person up (product.md C3): an advisor in reach assigns an advisor at the person's

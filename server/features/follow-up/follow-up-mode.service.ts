@@ -7,7 +7,7 @@ import { publishLive } from '#server/live/live.repository.ts';
 import { requireAdvisor } from '#server/policy/access-policy.ts';
 import { presentMode } from './follow-up.presenter.ts';
 import * as repo from './follow-up.repository.ts';
-import type { FollowUpDeps } from './follow-up.service.ts';
+import type { FollowUpDeps } from './follow-up.deps.ts';
 
 /**
  * Digital ⇄ manual follow-up (product.md C3): an advisor switches either way and says why; the

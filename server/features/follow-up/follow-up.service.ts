@@ -1,15 +1,9 @@
-import type { Clock } from '#server/clock.ts';
-import type { Db } from '#server/db/database.ts';
-import type { PersonService } from '#server/features/person/person.service.ts';
 import { createAssignmentService } from './assignment.service.ts';
 import { createFollowUpModeService } from './follow-up-mode.service.ts';
 import { createKvpService } from './kvp.service.ts';
+import type { FollowUpDeps } from './follow-up.deps.ts';
 
-export interface FollowUpDeps {
-  db: Db;
-  clock: Clock;
-  persons: PersonService;
-}
+export type { FollowUpDeps } from './follow-up.deps.ts';
 
 /** Follow-up of a person (product.md C3): digital or manual, who follows them up, KVP periods. */
 export function createFollowUpService(deps: FollowUpDeps) {

@@ -6,7 +6,7 @@ import { publishLive } from '#server/live/live.repository.ts';
 import { canSeeKvpContent, requireAdvisor } from '#server/policy/access-policy.ts';
 import { presentKvp } from './follow-up.presenter.ts';
 import * as repo from './follow-up.repository.ts';
-import type { FollowUpDeps } from './follow-up.service.ts';
+import type { FollowUpDeps } from './follow-up.deps.ts';
 
 /**
  * KVP periods (product.md C3; reference B9): an advisor at the person's office starts one during a

@@ -1,5 +1,6 @@
 import { CompiledQuery, sql } from 'kysely';
 import type { DbOrTx } from '#server/db/database.ts';
+import { likePattern } from '#server/db/like.ts';
 import { currentPeriodIdOf, manualFollowUpOf } from '#server/db/person-state.ts';
 import type { PersonRecord } from '#server/registers/types.ts';
 
@@ -141,11 +142,6 @@ export async function appendManualFollowUp(
   entry: { personId: string; manual: boolean; reason: string | null; actorRole: string; actorIdent: string | null; createdAt: Date },
 ): Promise<void> {
   await db.insertInto('manual_follow_up_log').values(entry).execute();
-}
-
-/** Escapes LIKE wildcards so a typed % or _ matches itself. */
-function likePattern(word: string): string {
-  return `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 /**

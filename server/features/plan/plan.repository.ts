@@ -1,5 +1,6 @@
 import { CompiledQuery, sql } from 'kysely';
 import type { DbOrTx } from '#server/db/database.ts';
+import type { AuditEntry } from '#server/features/audit/audit.service.ts';
 import type { ActivityRecord } from '#server/features/activity/activity.service.ts';
 
 export interface GoalRecord {
@@ -14,7 +15,7 @@ export interface GoalRecord {
 export interface PlanRows {
   periods: { id: string; startedAt: string; endedAt: string | null }[];
   goal: GoalRecord | null;
-  activities: (ActivityRecord & { readVersion: number | null })[];
+  activities: (ActivityRecord & { readVersion: number | null; kvpOfficeId: string | null })[];
 }
 
 /** $1 person, $2 side ('CITIZEN' | 'NAV'), $3 period. */
@@ -32,7 +33,7 @@ const PLAN_SQL = `
                 activity."fromDate", activity."toDate", activity.link, activity.details, activity."applicationStatus",
                 activity."agreedWithNav", activity."proposedBy", activity."closingReason", activity."advanceNotice",
                 activity.version, activity."changeKind", activity."createdAt", activity."changedAt",
-                activity."changedByRole", activity."changedByIdent",
+                activity."changedByRole", activity."changedByIdent", activity."kvpOfficeId",
                 case when $2::text = 'CITIZEN' then activity."citizenReadVersion" else activity."navReadVersion" end as "readVersion"
            from activity
           where activity."personId" = $1 and activity."periodId" = $3) a) as activities
@@ -43,8 +44,19 @@ const PLAN_SQL = `
  * and its activities, each with the caller's side's read state. The number of statements does not
  * grow with the plan (architecture.md, Data).
  */
-export async function readPlan(db: DbOrTx, personId: string, periodId: string | null, side: 'CITIZEN' | 'NAV'): Promise<PlanRows> {
-  const result = await db.executeQuery<PlanRows>(CompiledQuery.raw(PLAN_SQL, [personId, side, periodId]));
+/** The same read that also writes an advisor's audit record ($4–$9), in the one statement and its commit. */
+const AUDITED_PLAN_SQL = `
+    with recorded as (
+      insert into audit_record (at, "actorIdent", "actorName", "actorOfficeId", action, subject, "personId")
+      values ($4, $5, $6, $7, $8, $9, $1)
+    )
+    ${PLAN_SQL}`;
+
+export async function readPlan(db: DbOrTx, personId: string, periodId: string | null, side: 'CITIZEN' | 'NAV', audit: AuditEntry | null = null): Promise<PlanRows> {
+  const query = audit
+    ? CompiledQuery.raw(AUDITED_PLAN_SQL, [personId, side, periodId, audit.at, audit.actorIdent, audit.actorName, audit.actorOfficeId, audit.action, audit.subject])
+    : CompiledQuery.raw(PLAN_SQL, [personId, side, periodId]);
+  const result = await db.executeQuery<PlanRows>(query);
   const row = result.rows[0];
   if (!row) {
     return { periods: [], goal: null, activities: [] };

@@ -18,6 +18,7 @@ import {
 import type { PersonService } from '#server/features/person/person.service.ts';
 import { presentPeriod } from '#server/features/period/period.service.ts';
 import { auditRead, auditWrite } from '#server/features/audit/audit.service.ts';
+import { canSeeKvpContent } from '#server/policy/access-policy.ts';
 import * as repo from './plan.repository.ts';
 
 export interface PlanDeps {
@@ -47,9 +48,10 @@ export function createPlanService(deps: PlanDeps) {
     async read(principal: Principal, personId: string, query: PlanQuery): Promise<Plan> {
       const side = sideOf(principal);
       // A reserved citizen reads the plan but cannot write it: said here so the page offers nothing it would refuse.
-      const [person, reserved] = await Promise.all([persons.resolve(principal, personId, auditRead('PLAN')), citizenReserved(persons, principal)]);
+      const [{ person, audit }, reserved] = await Promise.all([persons.resolveWithAuditEntry(principal, personId, auditRead('PLAN')), citizenReserved(persons, principal)]);
       const periodId = query.periodId ?? person.currentPeriodId ?? (await repo.defaultPeriodId(db, personId));
-      const rows = await repo.readPlan(db, personId, periodId, side);
+      // An advisor's audit record is written by the read's own statement.
+      const rows = await repo.readPlan(db, personId, periodId, side, audit);
       if (query.periodId && !rows.periods.some((p) => p.id === query.periodId)) {
         throw new AppError('not_found', 'No such follow-up period');
       }
@@ -58,7 +60,8 @@ export function createPlanService(deps: PlanDeps) {
       const writable = reason === null;
       const viewer = { side };
       const activities = rows.activities
-        .filter((a) => visibleTo(viewer, a))
+        // A summary not shared stays from the citizen; KVP content from advisors at other offices.
+        .filter((a) => visibleTo(viewer, a) && canSeeKvpContent(principal, a.kvpOfficeId))
         .filter((a) => !query.type || query.type.includes(a.type as never))
         .filter((a) => !query.status || query.status.includes(a.status as never))
         .filter((a) => query.agreed === undefined || a.agreedWithNav === (query.agreed === 'true'))

@@ -74,22 +74,22 @@ const SORT_SQL: Record<WorkspaceQuery['sort'], (dir: string) => string> = {
 function personConditions(s: WorkspaceSelection): RawBuilder<boolean> {
   const conditions: RawBuilder<unknown>[] = [];
   if (s.officeId !== null) {
-    conditions.push(sql`p."officeId" = ${s.officeId}`);
+    conditions.push(sql`a."officeId" = ${s.officeId}`);
   }
   if (s.assignedTo !== null) {
-    conditions.push(sql`p."assignedAdvisorIdent" = ${s.assignedTo}`);
+    conditions.push(sql`a."assignedAdvisorIdent" = ${s.assignedTo}`);
   }
   const allowed = s.reach.protectedAddresses;
-  conditions.push(allowed.length > 0 ? sql`(p."protectedAddress" is null or p."protectedAddress" in (${sql.join(allowed)}))` : sql`p."protectedAddress" is null`);
+  conditions.push(allowed.length > 0 ? sql`(a."protectedAddress" is null or a."protectedAddress" in (${sql.join(allowed)}))` : sql`a."protectedAddress" is null`);
   if (!s.reach.navEmployees) {
-    conditions.push(sql`not p."navEmployee"`);
+    conditions.push(sql`not a."navEmployee"`);
   }
   if (s.search && 'nationalId' in s.search) {
-    conditions.push(sql`p."nationalId" = ${s.search.nationalId}`);
+    conditions.push(sql`a."nationalId" = ${s.search.nationalId}`);
   } else if (s.search) {
     for (const word of s.search.words) {
       const pattern = likePattern(word);
-      conditions.push(sql`(p."givenName" ilike ${pattern} or p."familyName" ilike ${pattern})`);
+      conditions.push(sql`(a."givenName" ilike ${pattern} or a."familyName" ilike ${pattern})`);
     }
   }
   return sql<boolean>`${sql.join(conditions, sql` and `)}`;
@@ -97,8 +97,9 @@ function personConditions(s: WorkspaceSelection): RawBuilder<boolean> {
 
 /**
  * One page of the workspace list, its total and the count of every filter, in one statement.
- * The facts come from `person_attention`, which the database keeps per person (migration 0009),
- * so a person costs one row read, never a probe into their activities or threads. KVP content
+ * The facts come from `person_attention`, the read model the database keeps per person
+ * (migration 0009): an office's persons are read from one covering index, never a probe into
+ * their activities or threads. KVP content
  * counts when every office it was made at is the advisor's (else the facts without it are used).
  * Protected persons out of reach are left out before anything is counted or paged.
  */
@@ -109,43 +110,38 @@ export async function listWorkspace(db: DbOrTx, s: WorkspaceSelection): Promise<
   const order = sql.raw(`${SORT_SQL[s.sort](dir)}, id`);
   const today = sql`cast(${s.today} as date)`;
   const offices = sql`cast(${`{${s.kvpOffices.join(',')}}`} as text[])`;
-  const pick = (column: string) => sql.raw(`case when x."kvpSeen" then x."all${column}" else x."open${column}" end`);
+  const pick = (column: string, row = 'a') => sql.raw(`case when ${row === 'a' ? 'k.seen' : 'pk.seen'} then ${row}."all${column}" else ${row}."open${column}" end`);
+  const seen = (row: string) => sql`(${sql.raw(row)}."threadKvpOffices" <@ ${offices} and ${sql.raw(row)}."activityKvpOffices" <@ ${offices})`;
   const { rows } = await sql<Record<string, unknown>>`
-    with scoped as materialized (
-      select p.id, p."givenName", p."familyName", p."nationalId", p."officeId", p."assignedAdvisorIdent", p."assigneeOpenedAt",
-             p."lastCitizenActionAt", a.*, (a."threadKvpOffices" <@ ${offices} and a."activityKvpOffices" <@ ${offices}) as "kvpSeen"
-        from person p
-        join person_attention a on a."personId" = p.id
-       where ${personConditions(s)} and a."periodId" is not null
-    ),
-    flagged as materialized (
-      select x.id, x."givenName", x."familyName", x."nationalId", x."officeId", x."periodId", x."assignedAdvisorIdent",
-             ad.name as "assignedAdvisorName", x."periodStartedAt", x."lastCitizenActionAt",
+    with flagged as materialized (
+      select a."personId" as id, a."givenName", a."familyName", a."nationalId", a."officeId", a."assignedAdvisorIdent",
+             ad.name as "assignedAdvisorName", a."periodStartedAt", a."lastCitizenActionAt",
              ${pick('UnreadThreads')} as "unreadMessages",
              ${pick('AwaitingNav')} as "awaitingNav",
              coalesce((${pick('EndDates')})[1] < ${today}, false) as "hasPastEnd",
-             ${pick('EndDates')} as "endDates",
              ${pick('UnreadNotices')} as "unreadAdvanceNotices",
              ${today} = any(${pick('MeetingDates')}) as "hasMeetingToday",
-             ${pick('MeetingDates')} as "meetingDates",
-             (x."assignedAdvisorIdent" is null or x."assigneeOpenedAt" is null) as "new",
-             coalesce(x."lastCitizenActionAt", x."periodStartedAt")
+             (a."assignedAdvisorIdent" is null or a."assigneeOpenedAt" is null) as "new",
+             coalesce(a."lastCitizenActionAt", a."periodStartedAt")
                < cast(${s.now} as timestamptz) - make_interval(days => coalesce(os."passiveAfterDays", cast(${s.defaultPassiveAfterDays} as int))) as "goingPassive"
-        from scoped x
-        left join office_setting os on os."officeId" = x."officeId"
-        left join advisor_directory ad on ad.ident = x."assignedAdvisorIdent"
+        from person_attention a
+        cross join lateral (select ${seen('a')} as seen) k
+        left join office_setting os on os."officeId" = a."officeId"
+        left join advisor_directory ad on ad.ident = a."assignedAdvisorIdent"
+       where ${personConditions(s)} and a."periodId" is not null
     ),
     counts as (select ${counts} from flagged),
     selected as (select * from flagged where ${filters})
     select c.*, (select count(*)::int from selected) as total, pg.*
       from counts c
       left join lateral (
-        select x.id, x."givenName", x."familyName", x."nationalId", x."officeId", x."assignedAdvisorIdent", x."assignedAdvisorName",
-               x."periodStartedAt", x."lastCitizenActionAt", x."unreadMessages", x."awaitingNav", x."unreadAdvanceNotices", x."new", x."goingPassive",
+        select x.*,
                coalesce((select m.manual from manual_follow_up_log m where m."personId" = x.id order by m.id desc limit 1), false) as "manualFollowUp",
-               (select count(*)::int from unnest(x."endDates") d where d < ${today}) as "pastEndDate",
-               (select count(*)::int from unnest(x."meetingDates") d where d = ${today}) as "meetingsToday"
+               (select count(*)::int from unnest(${pick('EndDates', 'pa')}) d where d < ${today}) as "pastEndDate",
+               (select count(*)::int from unnest(${pick('MeetingDates', 'pa')}) d where d = ${today}) as "meetingsToday"
           from (select * from selected order by ${order} limit ${s.limit} offset ${s.offset}) x
+          join person_attention pa on pa."personId" = x.id
+          cross join lateral (select ${seen('pa')} as seen) pk
       ) pg on true
      order by ${order}`.execute(db);
 
