@@ -121,6 +121,16 @@ describe('content made during the KVP period', () => {
     // Adding to the plan now would make content the outsider cannot see.
     const added = await outsider.post(`/api/persons/${kariId}/activities`, selfDirected('By the outsider'));
     expect(added.status).toBe(403);
+
+    // Nor may the outsider start a conversation or a draft about a KVP activity (its title would show).
+    const about = await outsider.post(`/api/persons/${kariId}/threads`, { text: 'About this', activityId: byVera.id });
+    const aboutNothing = await outsider.post(`/api/persons/${kariId}/threads`, { text: 'About this', activityId: randomUUID() });
+    expect({ status: about.status, body: about.body }).toEqual({ status: aboutNothing.status, body: aboutNothing.body });
+    expect(about.status).toBeGreaterThanOrEqual(400);
+    const draft = await outsider.put(`/api/persons/${kariId}/drafts`, { activityId: byVera.id, text: 'Half a thought' });
+    const draftOfNothing = await outsider.put(`/api/persons/${kariId}/drafts`, { activityId: randomUUID(), text: 'Half a thought' });
+    expect({ status: draft.status, body: draft.body }).toEqual({ status: draftOfNothing.status, body: draftOfNothing.body });
+    expect((await vera.post(`/api/persons/${kariId}/threads`, { text: 'About this', activityId: byVera.id })).status).toBe(201);
   });
 
   it('is not told to an advisor outside the KVP office by live updates, live or on catching up', async () => {

@@ -46,9 +46,15 @@ export interface ActivityForDialog {
 }
 
 /** The activity a thread is about, or undefined when there is none (the dialog checks the person itself). */
-export async function activityForDialog(db: DbOrTx, activityId: string, side: 'CITIZEN' | 'NAV'): Promise<ActivityForDialog | undefined> {
+export async function activityForDialog(
+  db: DbOrTx,
+  activityId: string,
+  viewer: { side: 'CITIZEN' | 'NAV'; kvpOffices: readonly string[] | null },
+): Promise<ActivityForDialog | undefined> {
   const row = await repo.getById(db, activityId);
-  return row && { id: row.id, personId: row.personId, periodId: row.periodId, type: row.type, title: row.title, visible: visibleTo({ side }, row) };
+  // Seen by the caller: not an unshared summary for the citizen, and KVP content only at its office.
+  const kvpSeen = viewer.kvpOffices === null || row?.kvpOfficeId == null || viewer.kvpOffices.includes(row.kvpOfficeId);
+  return row && { id: row.id, personId: row.personId, periodId: row.periodId, type: row.type, title: row.title, visible: visibleTo({ side: viewer.side }, row) && kvpSeen };
 }
 
 export function createActivityService(deps: ActivityDeps) {

@@ -44,7 +44,7 @@ export function createDraftService(deps: DialogDeps) {
         }
       }
       if (input.activityId) {
-        const activity = await activityForDialog(db, input.activityId, viewer.side);
+        const activity = await activityForDialog(db, input.activityId, viewer);
         if (!activity || activity.personId !== personId || !activity.visible) {
           throw new AppError('not_found', 'No such activity');
         }

@@ -160,7 +160,7 @@ export function createThreadService(deps: DialogDeps) {
       }
       let subject = body.subject;
       if (body.activityId) {
-        const activity = await activityForDialog(db, body.activityId, viewer.side);
+        const activity = await activityForDialog(db, body.activityId, viewer);
         if (!activity || activity.personId !== personId || !activity.visible) {
           throw new AppError('not_found', 'No such activity');
         }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Me, PersonSummary } from '#common/schemas/person.ts';
 import { errorTextKey } from '#web/components/ApiErrorAlert.tsx';
 import { ApiError } from '#web/lib/api-client.ts';
-import { useAssign, useAssignment, useOfficeAdvisors } from './follow-up-api.ts';
+import { useAssign, useOfficeAdvisors } from './follow-up-api.ts';
 
 type Advisor = Extract<Me, { role: 'advisor' }>;
 
@@ -14,12 +14,11 @@ function assignFailureKey(error: unknown): string {
 }
 
 /**
- * Who follows the person up: "assign to me", or another advisor at the person's office (the list
+ * Who follows the person up (PersonSummary.assignedAdvisor): "assign to me", or another advisor at the person's office (the list
  * of advisors is the office's, so it is offered only to advisors at that office).
  */
 export function AssignmentSection({ person, advisor }: { person: PersonSummary; advisor: Advisor | null }) {
   const { t } = useTranslation(['followup', 'app']);
-  const assignment = useAssignment(person.id);
   const atOffice = Boolean(advisor?.offices.some((office) => office.id === person.office.id));
   const advisors = useOfficeAdvisors(person.office.id, atOffice);
   const assign = useAssign(person.id);
@@ -27,7 +26,8 @@ export function AssignmentSection({ person, advisor }: { person: PersonSummary; 
   const [choiceError, setChoiceError] = useState(false);
   const [assigned, setAssigned] = useState<string | null>(null);
   const outcomeRef = useRef<HTMLDivElement>(null);
-  const current = assignment.data?.advisor ?? null;
+  // From the person summary (advisors get it), read again after an assignment.
+  const current = person.assignedAdvisor ?? null;
   const others = (advisors.data?.advisors ?? []).filter((a) => a.ident !== current?.ident);
 
   useEffect(() => {
@@ -60,13 +60,7 @@ export function AssignmentSection({ person, advisor }: { person: PersonSummary; 
       <Heading level="3" size="xsmall">
         {t('followup:assignment.heading')}
       </Heading>
-      <BodyShort>
-        {assignment.isPending
-          ? t('app:loading')
-          : current
-            ? t('followup:assignment.current', { name: current.name ?? current.ident, ident: current.ident })
-            : t('followup:assignment.none')}
-      </BodyShort>
+      <BodyShort>{current ? t('followup:assignment.current', { name: current.name ?? current.ident, ident: current.ident }) : t('followup:assignment.none')}</BodyShort>
       {assigned ? (
         <Alert variant="success" size="small" ref={outcomeRef} tabIndex={-1}>
           {t('followup:assignment.done', { name: assigned })}

@@ -5,7 +5,7 @@ import { formatDate, isLanguage } from '#common/i18n/languages.ts';
 import type { Me, PersonSummary } from '#common/schemas/person.ts';
 import { osloDate } from '#common/time.ts';
 import { ApiError } from '#web/lib/api-client.ts';
-import { useChangeKvp, useKvpPeriods } from './follow-up-api.ts';
+import { useChangeKvp } from './follow-up-api.ts';
 import { ReasonModal } from './ReasonModal.tsx';
 
 type Advisor = Extract<Me, { role: 'advisor' }>;
@@ -22,16 +22,13 @@ function kvpFailureKey(error: unknown): string | null {
 export function KvpSection({ person, advisor }: { person: PersonSummary; advisor: Advisor }) {
   const { t, i18n } = useTranslation(['followup']);
   const language = isLanguage(i18n.language) ? i18n.language : 'nb';
-  const periods = useKvpPeriods(person.id);
   const change = useChangeKvp(person.id);
   const [open, setOpen] = useState(false);
-  const current = periods.data?.kvpPeriods.find((period) => period.endedAt === null) ?? null;
+  // From the person summary (advisors get it): the open period's office and start.
+  const current = person.kvp ?? null;
   const office = (id: string) => advisor.offices.find((o) => o.id === id)?.name ?? (id === person.office.id ? person.office.name : null) ?? id;
   const mayChange = current ? advisor.offices.some((o) => o.id === current.officeId) : advisor.offices.some((o) => o.id === person.office.id);
 
-  if (periods.isError) {
-    return null;
-  }
   return (
     <VStack gap="space-8" align="start" style={{ flex: '1 1 18rem' }} data-testid="kvp">
       <Heading level="3" size="xsmall">
@@ -40,7 +37,7 @@ export function KvpSection({ person, advisor }: { person: PersonSummary; advisor
       <BodyShort>
         {current ? t('followup:kvp.open', { date: formatDate(language, osloDate(new Date(current.startedAt))), office: office(current.officeId) }) : t('followup:kvp.none')}
       </BodyShort>
-      {mayChange && periods.data ? (
+      {mayChange ? (
         <Button size="small" variant="secondary" onClick={() => setOpen(true)}>
           {t(current ? 'followup:kvp.end.open' : 'followup:kvp.start.open')}
         </Button>
@@ -55,7 +52,7 @@ export function KvpSection({ person, advisor }: { person: PersonSummary; advisor
           failureKey={kvpFailureKey}
           onClose={() => setOpen(false)}
           onConfirm={async (reason) => {
-            await change.mutateAsync({ reason, endId: current?.id ?? null });
+            await change.mutateAsync({ reason, end: current !== null });
             setOpen(false);
           }}
         />

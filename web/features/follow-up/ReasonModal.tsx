@@ -26,7 +26,7 @@ interface Props {
 export function ReasonModal({ heading, intro, label, description, confirm, onConfirm, onClose, failureKey }: Props) {
   const { t } = useTranslation(['followup', 'app']);
   const [reason, setReason] = useState('');
-  const [fieldError, setFieldError] = useState<string | null>(null);
+  const [fieldError, setFieldError] = useState<'required' | 'tooLong' | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const [pending, setPending] = useState(false);
   const fieldRef = useRef<HTMLTextAreaElement>(null);
@@ -43,7 +43,7 @@ export function ReasonModal({ heading, intro, label, description, confirm, onCon
   async function submit(event: FormEvent) {
     event.preventDefault();
     const text = reason.trim();
-    const problem = text === '' ? t('followup:reason.required') : text.length > max ? t('followup:reason.tooLong', { max }) : null;
+    const problem = text === '' ? 'required' : text.length > max ? 'tooLong' : null;
     setFieldError(problem);
     if (problem) {
       fieldRef.current?.focus();
@@ -79,7 +79,7 @@ export function ReasonModal({ heading, intro, label, description, confirm, onCon
                   setFieldError(null);
                 }
               }}
-              error={fieldError ?? undefined}
+              error={fieldError ? t(`followup:reason.${fieldError}`, { max }) : undefined}
               data-testid="reason-field"
             />
             {failure ? (

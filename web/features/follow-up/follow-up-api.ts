@@ -1,16 +1,14 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Assignment, FollowUpMode, KvpChangeInput, KvpPeriod, OfficeAdvisors } from '#common/schemas/follow-up.ts';
-import { api } from '#web/lib/api-client.ts';
+import { api, ApiError } from '#web/lib/api-client.ts';
 import { invalidatePerson } from '#web/lib/queries.ts';
 
 /**
  * Reads and writes of how a person is followed up: digital or manual, who is assigned, and KVP.
- * Keys sit under ['person', personId] so that invalidatePerson refreshes them with the rest.
+ * The mode's key sits under ['person', personId] so that invalidatePerson refreshes it with the rest.
  */
 export const followUpKeys = {
   mode: (personId: string) => ['person', personId, 'follow-up-mode'] as const,
-  assignment: (personId: string) => ['person', personId, 'assignment'] as const,
-  kvp: (personId: string) => ['person', personId, 'kvp-periods'] as const,
   advisors: (officeId: string) => ['office', officeId, 'advisors'] as const,
 };
 
@@ -18,12 +16,8 @@ export function followUpModeQuery(personId: string) {
   return queryOptions({ queryKey: followUpKeys.mode(personId), queryFn: () => api.get<FollowUpMode>(`/api/persons/${personId}/follow-up-mode`, { background: 'auto' }), staleTime: 30_000 });
 }
 
-export function useFollowUpMode(personId: string, enabled = true) {
-  return useQuery({ ...followUpModeQuery(personId), enabled });
-}
-
-export function useAssignment(personId: string) {
-  return useQuery({ queryKey: followUpKeys.assignment(personId), queryFn: () => api.get<Assignment>(`/api/persons/${personId}/assignment`, { background: 'auto' }), staleTime: 30_000 });
+export function useFollowUpMode(personId: string) {
+  return useQuery(followUpModeQuery(personId));
 }
 
 export function useOfficeAdvisors(officeId: string, enabled: boolean) {
@@ -32,14 +26,6 @@ export function useOfficeAdvisors(officeId: string, enabled: boolean) {
     queryFn: () => api.get<OfficeAdvisors>(`/api/offices/${officeId}/advisors`),
     staleTime: 5 * 60_000,
     enabled,
-  });
-}
-
-export function useKvpPeriods(personId: string) {
-  return useQuery({
-    queryKey: followUpKeys.kvp(personId),
-    queryFn: () => api.get<{ kvpPeriods: KvpPeriod[] }>(`/api/persons/${personId}/kvp-periods`, { background: 'auto' }),
-    staleTime: 30_000,
   });
 }
 
@@ -58,17 +44,28 @@ export function useAssign(personId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (advisorIdent: string) => api.put<Assignment>(`/api/persons/${personId}/assignment`, { advisorIdent }),
-    onSuccess: (assignment) => client.setQueryData(followUpKeys.assignment(personId), assignment),
     onSettled: () => invalidatePerson(client, personId),
   });
 }
 
-/** Starts a KVP period (no id) or ends the open one. */
+/**
+ * Starts a KVP period, or ends the open one: its id is read from the person's KVP periods when the
+ * advisor ends it (the person summary says only that one is open, and since when).
+ */
 export function useChangeKvp(personId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ endId, ...input }: KvpChangeInput & { endId: string | null }) =>
-      endId ? api.post<KvpPeriod>(`/api/persons/${personId}/kvp-periods/${endId}/end`, input) : api.post<KvpPeriod>(`/api/persons/${personId}/kvp-periods`, input),
+    mutationFn: async ({ end, reason }: KvpChangeInput & { end: boolean }) => {
+      if (!end) {
+        return api.post<KvpPeriod>(`/api/persons/${personId}/kvp-periods`, { reason });
+      }
+      const { kvpPeriods } = await api.get<{ kvpPeriods: KvpPeriod[] }>(`/api/persons/${personId}/kvp-periods`);
+      const open = kvpPeriods.find((period) => period.endedAt === null);
+      if (!open) {
+        throw new ApiError(409, 'conflict', 'no open KVP period');
+      }
+      return api.post<KvpPeriod>(`/api/persons/${personId}/kvp-periods/${open.id}/end`, { reason });
+    },
     onSettled: () => invalidatePerson(client, personId),
   });
 }

@@ -17,17 +17,15 @@ function switchFailureKey(error: unknown): string {
 }
 
 /**
- * Inside the citizen's "followed up on paper" banner: NAV's reason for it, and — when the citizen
+ * Inside the citizen's "followed up on paper" banner: NAV's reason for it (PersonSummary.manualReason), and — when the citizen
  * may (not reserved, the register answered) — the button that switches them to digital follow-up,
  * after which the plan is read again, writable.
  */
-export function CitizenManualDetails({ personId, onSwitched }: { personId: string; onSwitched: () => void }) {
+export function CitizenManualDetails({ personId, reason, onSwitched }: { personId: string; reason: string | null; onSwitched: () => void }) {
   const { t } = useTranslation(['person', 'app']);
   const mode = useFollowUpMode(personId);
   const change = useChangeFollowUpMode(personId);
   const failureRef = useRef<HTMLDivElement>(null);
-  const latest = mode.data?.latest;
-  const reason = latest?.manual && latest.changedBy.side === 'NAV' ? latest.reason : null;
 
   useEffect(() => {
     if (change.isError) {

@@ -104,7 +104,7 @@ function CitizenView({ person, plan }: { person: PersonSummary; plan: Plan | und
         return (
           <Banner key={key} variant={CITIZEN_VARIANT[key]} title={t(`person:banners.citizen.${key}.title`)}>
             <BodyLong>{t(`person:banners.citizen.${key}.text`, periodSpan(language, plan))}</BodyLong>
-            {key === 'manual' ? <CitizenManualDetails personId={person.id} onSwitched={() => setSwitched(true)} /> : null}
+            {key === 'manual' ? <CitizenManualDetails personId={person.id} reason={person.manualReason ?? null} onSwitched={() => setSwitched(true)} /> : null}
             {link ? <Link href={link}>{t(`person:banners.citizen.${key}.link`)}</Link> : null}
           </Banner>
         );
@@ -152,10 +152,6 @@ function AdvisorView({ person, plan }: { person: PersonSummary; plan: Plan | und
         </HStack>
       </Box>
 
-      <Suspense fallback={null}>
-        <FollowUpPanel person={person} />
-      </Suspense>
-
       {startedAt ? (
         <Alert variant="success" ref={startedRef} tabIndex={-1}>
           {t('person:startPeriod.started', { date: formatDate(language, osloDate(new Date(startedAt))) })}
@@ -172,6 +168,10 @@ function AdvisorView({ person, plan }: { person: PersonSummary; plan: Plan | und
           ) : null}
         </Banner>
       ))}
+
+      <Suspense fallback={null}>
+        <FollowUpPanel person={person} />
+      </Suspense>
 
       {confirming ? (
         <Suspense fallback={null}>

@@ -83,7 +83,7 @@ export default function OfficeSettingsPage() {
           {t('workspace:settings.title', { office: officeName })}
         </Heading>
         <BodyLong>{t('workspace:settings.intro')}</BodyLong>
-        <Link as={RouterLink} to="/?scope=office">
+        <Link as={RouterLink} to={`/?scope=office&office=${officeId}`}>
           {t('workspace:settings.back')}
         </Link>
       </VStack>
@@ -108,7 +108,7 @@ export default function OfficeSettingsPage() {
             />
             <BodyShort size="small">
               {settings.data.updatedAt
-                ? t('workspace:settings.changed', { time: formatDateTime(language, settings.data.updatedAt), ident: settings.data.updatedBy ?? '' })
+                ? t('workspace:settings.changed', { time: formatDateTime(language, settings.data.updatedAt), name: settings.data.updatedBy ?? '' })
                 : t('workspace:settings.default')}
             </BodyShort>
             {saved ? (
