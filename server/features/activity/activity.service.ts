@@ -53,7 +53,7 @@ export async function activityForDialog(
 ): Promise<ActivityForDialog | undefined> {
   const row = await repo.getById(db, activityId);
   // Seen by the caller: not an unshared summary for the citizen, and KVP content only at its office.
-  const kvpSeen = viewer.kvpOffices === null || row?.kvpOfficeId == null || viewer.kvpOffices.includes(row.kvpOfficeId);
+  const kvpSeen = viewer.kvpOffices === null || !row || row.kvpOfficeId === null || viewer.kvpOffices.includes(row.kvpOfficeId);
   return row && { id: row.id, personId: row.personId, periodId: row.periodId, type: row.type, title: row.title, visible: visibleTo({ side: viewer.side }, row) && kvpSeen };
 }
 
