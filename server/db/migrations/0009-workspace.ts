@@ -119,9 +119,24 @@ export const up = /* sql */ `
      order by p."officeId", p."familyName", p."givenName";
   $$;
 
+  -- A thread or an activity changed: only its half of the facts is counted again (the row exists
+  -- while the person has a current period; without one there is nothing to keep).
   create function person_attention_changed() returns trigger language plpgsql as $$
   begin
-    perform refresh_person_attention(new."personId");
+    if tg_table_name = 'thread' then
+      update person_attention pa set "openUnreadThreads" = t."openUnreadThreads", "allUnreadThreads" = t."allUnreadThreads",
+             "openAwaitingNav" = t."openAwaitingNav", "allAwaitingNav" = t."allAwaitingNav", "threadKvpOffices" = t."threadKvpOffices"
+        from person_attention_threads t
+       where pa."personId" = new."personId" and t."personId" = new."personId";
+    elsif tg_table_name = 'activity' then
+      update person_attention pa set "openEndDates" = a."openEndDates", "allEndDates" = a."allEndDates",
+             "openUnreadNotices" = a."openUnreadNotices", "allUnreadNotices" = a."allUnreadNotices",
+             "openMeetingDates" = a."openMeetingDates", "allMeetingDates" = a."allMeetingDates", "activityKvpOffices" = a."activityKvpOffices"
+        from person_attention_activities a
+       where pa."personId" = new."personId" and a."personId" = new."personId";
+    else
+      perform refresh_person_attention(new."personId");
+    end if;
     return null;
   end $$;
 
