@@ -1,17 +1,9 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { DbOrTx } from '#server/db/database.ts';
-import type { AuditAction } from '#server/db/types.ts';
+import type { AuditRecordTable } from '#server/db/types.ts';
 
-export interface AuditEntry {
-  at: Date;
-  actorIdent: string;
-  actorName: string;
-  actorOfficeId: string | null;
-  action: AuditAction;
-  subject: string;
-  personId: string | null;
-  query: Record<string, unknown> | null;
-}
+/** One audit record as written (its id comes from the sequence). */
+export type AuditEntry = Omit<Selectable<AuditRecordTable>, 'id'>;
 
 export async function insertAudit(db: DbOrTx, entry: AuditEntry): Promise<void> {
   await db
