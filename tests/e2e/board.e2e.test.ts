@@ -244,11 +244,20 @@ describe('moves that lock the activity ask first', () => {
     await page.reload();
     const card = cardOf(page, title);
     await card.waitFor();
+    // Without a stream the page polls the plan (every 15 s): a poll landing between NAV's move and
+    // the click would show the move first. Polls wait until the click has been made.
+    let release!: () => void;
+    const clicked = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/persons/*/plan**', async (route) => {
+      await clicked;
+      await route.continue();
+    });
     // NAV moves it while the page is open.
     await moveByApi('vera', activity, 'IN_PROGRESS');
 
     await card.getByTestId('status-menu-trigger').click();
     await page.getByRole('menuitem', { name: text('domain:status.SUGGESTED') }).click();
+    release();
     const alert = page.getByTestId('move-stale');
     await alert.waitFor();
     expect(await alert.textContent()).toContain(text('status:stale.heading', 'nb', { title }));
