@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NO_NUL, noNul, optionalText, requiredText } from './primitives.ts';
+import { optionalText, requiredText } from './primitives.ts';
 
 /** Limits of the follow-up texts (a reason is a sentence or two, never a case file). */
 export const FOLLOW_UP_LIMITS = { reason: 500 } as const;
@@ -119,5 +119,3 @@ export type AccessLog = z.infer<typeof AccessLogSchema>;
 export const AccessLogQuerySchema = z
   .object({ before: z.iso.datetime({ offset: true, message: 'must be a date and time with offset (ISO 8601)' }).optional() })
   .strict();
-
-export const ReasonText = z.string().max(FOLLOW_UP_LIMITS.reason).refine(noNul, NO_NUL);

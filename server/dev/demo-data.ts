@@ -12,6 +12,13 @@ import { ADVISORS, CITIZENS, OFFICES, type CitizenPersona } from './personas.ts'
  * Demo data for `npm start`: the personas' plans, written through the same services a person
  * uses (so versions and history are real), once, into an empty database.
  */
+/**
+ * Who follows whom up, so that an advisor's "my people" is not empty on the first visit. Siri and
+ * the other citizens stay unassigned (the workspace's "unassigned" filter and the e2e journeys
+ * that assign Ola rely on that).
+ */
+const ASSIGNED: Record<string, string> = { rita: 'vera', ove: 'per' };
+
 const asCitizen = (p: CitizenPersona): CitizenPrincipal => ({ kind: 'citizen', nationalId: p.nationalId, highAssurance: true });
 
 function advisorOf(p: CitizenPersona): AdvisorPrincipal {
@@ -25,6 +32,10 @@ export async function seedDemoData(db: Db, services: Services, clock: Clock): Pr
     return false;
   }
   await personRepo.upsertOffices(db, OFFICES);
+  // The advisors as if each had logged in once, so that they can be assigned.
+  for (const a of ADVISORS) {
+    await personRepo.noteAdvisor(db, a, clock.now());
+  }
   const today = osloDate(clock.now());
   for (const persona of CITIZENS) {
     const advisor = advisorOf(persona);
@@ -44,6 +55,10 @@ export async function seedDemoData(db: Db, services: Services, clock: Clock): Pr
     if (!persona.currentPeriod) {
       await services.periods.end(advisor, person.id, period.id);
       continue;
+    }
+    const assignee = ADVISORS.find((a) => a.key === ASSIGNED[persona.key]);
+    if (assignee) {
+      await services.followUp.assignments.assign(advisor, person.id, { advisorIdent: assignee.ident });
     }
     const writer: Principal = persona.manualFollowUp || persona.contact.reserved ? advisor : asCitizen(persona);
     await services.plans.updateGoal(writer, person.id, { version: 0, text: 'Jeg vil jobbe i butikk eller bakeri, helst i nærheten av der jeg bor.' });

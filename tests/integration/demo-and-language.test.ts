@@ -33,6 +33,17 @@ describe('demo data', () => {
     expect(move.body.error.code).toBe('locked');
   });
 
+  it("gives vera and per someone in \"my people\" and leaves siri's empty", async () => {
+    const mine = async (persona: string) => {
+      const reply = await (await app.as(persona)).post('/api/workspace/persons', { scope: 'MINE' });
+      expect(reply.status).toBe(200);
+      return reply.body.persons.map((p: { givenName: string; assignedAdvisor: { name: string } }) => `${p.givenName}:${p.assignedAdvisor.name}`);
+    };
+    expect(await mine('vera')).toEqual(['Rita:Vera Veileder']);
+    expect(await mine('per')).toEqual(['Ove:Per Pettersen']);
+    expect(await mine('siri')).toEqual([]);
+  });
+
   it('gives nobody else a period twice: Nora has one ended period', async () => {
     const nora = await app.as('nora');
     const personId = (await nora.get('/api/me')).body.personId;

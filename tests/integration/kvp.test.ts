@@ -121,6 +121,11 @@ describe('content made during the KVP period', () => {
     // Adding to the plan now would make content the outsider cannot see.
     const added = await outsider.post(`/api/persons/${kariId}/activities`, selfDirected('By the outsider'));
     expect(added.status).toBe(403);
+    // Nor may the outsider change the goal (reference B9), while the KVP office may.
+    const goalVersion = async () => (await vera.get(`/api/persons/${kariId}/plan`)).body.goal?.version ?? 0;
+    const goal = await outsider.put(`/api/persons/${kariId}/goal`, { version: await goalVersion(), text: 'Set by the outsider' });
+    expect(goal.status).toBe(403);
+    expect((await vera.put(`/api/persons/${kariId}/goal`, { version: await goalVersion(), text: 'Set by the KVP office' })).status).toBe(200);
 
     // Nor may the outsider start a conversation or a draft about a KVP activity (its title would show).
     const about = await outsider.post(`/api/persons/${kariId}/threads`, { text: 'About this', activityId: byVera.id });

@@ -84,6 +84,10 @@ export function createPlanService(deps: PlanDeps) {
       return db.transaction().execute(async (tx) => {
         const person = await persons.resolveForWrite(principal, personId, tx, auditWrite('GOAL'));
         assertWritable(side, person, null, reserved);
+        if (!canSeeKvpContent(principal, person.kvpOfficeId)) {
+          // As for activities (reference B9): during KVP the goal is written by the citizen and the KVP office only.
+          throw new AppError('forbidden', 'During a KVP period only advisors at the KVP office change the goal');
+        }
         const periodId = person.currentPeriodId!;
         const current = await repo.getGoalForUpdate(tx, periodId);
         const currentVersion = current?.version ?? 0;
