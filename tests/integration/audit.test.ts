@@ -141,6 +141,35 @@ describe('who has looked at my plan', () => {
     expect(older.body.visits.every((v: { from: string }) => v.from < '2026-11-02T09:30:00.000Z')).toBe(true);
   });
 
+  it('pages by whole half hours: an advisor in a half hour cut by the page size is not lost, and a crowded half hour comes whole', async () => {
+    const personId = await app.personId('rita');
+    const insert = (select: string) =>
+      sql.query(`insert into audit_record (at, "actorIdent", "actorName", "actorOfficeId", action, subject, "personId") ${select}`, [personId]);
+    const noon = "timestamptz '2026-10-01T12:00:00Z'";
+    // 100 half hours with one advisor each, then one with 3 advisors (it straddles the first page's end), then one with 120.
+    await insert(`select ${noon} - make_interval(mins => 30 * n), 'Z100000', 'Advisor Alone', '0219', 'READ', 'PLAN', $1 from generate_series(0, 99) n`);
+    await insert(`select ${noon} - interval '3000 minutes' + make_interval(mins => n), 'Z2' || n, 'Advisor Few ' || n, '0219', 'READ', 'PLAN', $1 from generate_series(1, 3) n`);
+    await insert(`select ${noon} - interval '3030 minutes' + make_interval(secs => n), 'Z3' || n, 'Advisor Many ' || n, '0219', 'READ', 'PLAN', $1 from generate_series(1, 120) n`);
+    const rita = await app.as('rita');
+    const pages: Array<{ visits: Array<{ advisor: { name: string }; from: string }>; more: boolean }> = [];
+    let before: string | null = null;
+    do {
+      const reply = await rita.get(`/api/persons/${personId}/access-log${before ? `?before=${encodeURIComponent(before)}` : ''}`);
+      expect(reply.status).toBe(200);
+      pages.push(reply.body);
+      before = reply.body.visits.at(-1)?.from ?? null;
+    } while (pages.at(-1)!.more && pages.length < 10);
+    // Finding Rita was a visit too (the first row): the last lone half hour moves to page two.
+    expect(pages.map((p) => [p.visits.length, p.more])).toEqual([
+      [100, true],
+      [4, true],
+      [120, false],
+    ]);
+    expect(pages[1]!.visits.map((v) => v.advisor.name)).toEqual(['Advisor Alone', 'Advisor Few 3', 'Advisor Few 2', 'Advisor Few 1']);
+    const seen = pages.flatMap((p) => p.visits.map((v) => `${v.advisor.name}@${v.from}`));
+    expect(new Set(seen).size).toBe(224);
+  });
+
   it('is the citizen\'s own page: 403 for the advisor, the 404 of a missing person for another citizen', async () => {
     const vera = await app.as('vera');
     const denied = await vera.get(`/api/persons/${f.kari.personId}/access-log`);

@@ -28,15 +28,18 @@ export interface VisitRow {
  * The advisors' reads and writes of one person, one row per advisor and half hour, newest first.
  * The half hours are counted from the epoch, which in Europe/Oslo falls on :00 and :30 too.
  */
-export async function visitsOf(db: DbOrTx, personId: string, before: Date | null, limit: number): Promise<VisitRow[]> {
+export async function visitsOf(db: DbOrTx, personId: string, range: { before: Date | null; from?: Date }, limit: number | null): Promise<VisitRow[]> {
   const bucket = sql<Date>`to_timestamp(floor(extract(epoch from audit_record.at) / 1800) * 1800)`;
   let query = db
     .selectFrom('audit_record')
     .leftJoin('office', 'office.id', 'audit_record.actorOfficeId')
     .where('audit_record.personId', '=', personId)
     .where('audit_record.action', 'in', ['READ', 'WRITE']);
-  if (before) {
-    query = query.where('audit_record.at', '<', before);
+  if (range.before) {
+    query = query.where('audit_record.at', '<', range.before);
+  }
+  if (range.from) {
+    query = query.where('audit_record.at', '>=', range.from);
   }
   const { rows } = await sql<VisitRow>`
     select "actorIdent", max("actorName") as "actorName", "actorOfficeId", max("officeName") as "officeName", bucket,
@@ -46,6 +49,6 @@ export async function visitsOf(db: DbOrTx, personId: string, before: Date | null
       from (${query.select(['audit_record.id', 'audit_record.actorIdent', 'audit_record.actorName', 'audit_record.actorOfficeId', 'office.name as officeName', 'audit_record.at', 'audit_record.action', 'audit_record.subject']).select(bucket.as('bucket'))}) records
      group by "actorIdent", "actorOfficeId", bucket
      order by bucket desc, max(at) desc, max(id) desc
-     limit ${limit}`.execute(db);
+     ${limit === null ? sql`` : sql`limit ${limit}`}`.execute(db);
   return rows;
 }

@@ -80,15 +80,35 @@ export function createAuditService(deps: { clock: Clock }) {
 
 export type AuditService = ReturnType<typeof createAuditService>;
 
+/**
+ * A page of visits that ends where a half hour ends: the next page asks for what came before the
+ * last half hour shown, so a half hour cut in two would lose its other advisors. A half hour with
+ * more advisors than a page holds comes whole.
+ */
+async function pageOfVisits(db: Db, personId: string, before: Date | null): Promise<{ rows: repo.VisitRow[]; more: boolean }> {
+  const rows = await repo.visitsOf(db, personId, { before }, VISITS_PAGE + 1);
+  if (rows.length <= VISITS_PAGE) {
+    return { rows, more: false };
+  }
+  const cut = new Date(rows[VISITS_PAGE]!.bucket).getTime();
+  const whole = rows.slice(0, VISITS_PAGE).filter((row) => new Date(row.bucket).getTime() !== cut);
+  if (whole.length > 0) {
+    return { rows: whole, more: true };
+  }
+  const halfHour = await repo.visitsOf(db, personId, { before, from: new Date(cut) }, null);
+  const older = await repo.visitsOf(db, personId, { before: new Date(cut) }, 1);
+  return { rows: halfHour, more: older.length > 0 };
+}
+
 /** "Who has looked at my plan": the citizen's own page, one row per advisor and half hour. */
 export function createAccessLogService(deps: { db: Db; persons: { resolve(principal: Principal, personId: string, use: null): Promise<{ id: string }> } }) {
   return {
     async list(principal: Principal, personId: string, before: Date | null): Promise<AccessLog> {
       const person = await deps.persons.resolve(principal, personId, null);
       requireCitizen(principal, 'sees this list of who at NAV opened their plan');
-      const rows = await repo.visitsOf(deps.db, person.id, before, VISITS_PAGE + 1);
+      const { rows, more } = await pageOfVisits(deps.db, person.id, before);
       return {
-        visits: rows.slice(0, VISITS_PAGE).map((row) => ({
+        visits: rows.map((row) => ({
           advisor: { name: row.actorName },
           office: { id: row.actorOfficeId, name: row.officeName },
           from: new Date(row.bucket).toISOString(),
@@ -96,7 +116,7 @@ export function createAccessLogService(deps: { db: Db; persons: { resolve(princi
           opened: (row.opened ?? []) as AuditSubject[],
           changed: (row.changed ?? []) as AuditSubject[],
         })),
-        more: rows.length > VISITS_PAGE,
+        more,
       };
     },
   };
