@@ -151,10 +151,12 @@ describe('who has looked at my plan', () => {
     await insert(`select ${noon} - interval '3000 minutes' + make_interval(mins => n), 'Z2' || n, 'Advisor Few ' || n, '0219', 'READ', 'PLAN', $1 from generate_series(1, 3) n`);
     await insert(`select ${noon} - interval '3030 minutes' + make_interval(secs => n), 'Z3' || n, 'Advisor Many ' || n, '0219', 'READ', 'PLAN', $1 from generate_series(1, 120) n`);
     const rita = await app.as('rita');
-    const pages: Array<{ visits: Array<{ advisor: { name: string }; from: string }>; more: boolean }> = [];
+    type Page = { visits: Array<{ advisor: { name: string }; from: string }>; more: boolean };
+    const pages: Page[] = [];
     let before: string | null = null;
     do {
-      const reply = await rita.get(`/api/persons/${personId}/access-log${before ? `?before=${encodeURIComponent(before)}` : ''}`);
+      const query: string = before ? `?before=${encodeURIComponent(before)}` : '';
+      const reply = await rita.get<Page>(`/api/persons/${personId}/access-log${query}`);
       expect(reply.status).toBe(200);
       pages.push(reply.body);
       before = reply.body.visits.at(-1)?.from ?? null;
