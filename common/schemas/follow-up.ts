@@ -71,6 +71,7 @@ export const KvpPeriodSchema = z.object({
   startedBy: z.string(),
   startReason: z.string(),
   endedAt: z.string().nullable(),
+  /** The advisor's NAV-ident, or SYSTEM with endReason OFFICE_CHANGED when the person moved to another office. */
   endedBy: z.string().nullable(),
   endReason: z.string().nullable(),
 });

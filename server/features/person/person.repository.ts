@@ -85,29 +85,53 @@ export async function getStateByNationalId(db: DbOrTx, nationalId: string): Prom
 }
 
 /** Inserts or refreshes the local register snapshot of a person. */
+/** Who ended a KVP period that ended because the person moved office, and why (reference B9). */
+export const KVP_ENDED_BY_SYSTEM = { endedByIdent: 'SYSTEM', endReason: 'OFFICE_CHANGED' } as const;
+
+/**
+ * Writes the register's record into the person's snapshot. A person who has moved to another
+ * office leaves an open KVP period behind: it ends with the move, in the same statement (as NAV
+ * does, reference B9), so that the new office can follow the person up and nobody is left with a
+ * period only an office that no longer reaches the person could end.
+ */
 export async function upsertSnapshot(db: DbOrTx, record: PersonRecord, now: Date): Promise<string> {
   const row = await db
-    .insertInto('person')
-    .values({
-      nationalId: record.nationalId,
-      givenName: record.givenName,
-      familyName: record.familyName,
-      protectedAddress: record.protectedAddress,
-      navEmployee: record.navEmployee,
-      officeId: record.officeId,
-      registerRefreshedAt: now,
-    })
-    .onConflict((oc) =>
-      oc.column('nationalId').doUpdateSet({
-        givenName: record.givenName,
-        familyName: record.familyName,
-        protectedAddress: record.protectedAddress,
-        navEmployee: record.navEmployee,
-        officeId: record.officeId,
-        registerRefreshedAt: now,
-      }),
+    .with('upserted', (q) =>
+      q
+        .insertInto('person')
+        .values({
+          nationalId: record.nationalId,
+          givenName: record.givenName,
+          familyName: record.familyName,
+          protectedAddress: record.protectedAddress,
+          navEmployee: record.navEmployee,
+          officeId: record.officeId,
+          registerRefreshedAt: now,
+        })
+        .onConflict((oc) =>
+          oc.column('nationalId').doUpdateSet({
+            givenName: record.givenName,
+            familyName: record.familyName,
+            protectedAddress: record.protectedAddress,
+            navEmployee: record.navEmployee,
+            officeId: record.officeId,
+            registerRefreshedAt: now,
+          }),
+        )
+        .returning(['id', 'officeId']),
     )
-    .returning('id')
+    .with('kvp_ended', (q) =>
+      q
+        .updateTable('kvp_period')
+        .from('upserted')
+        .set({ endedAt: now, ...KVP_ENDED_BY_SYSTEM })
+        .whereRef('kvp_period.personId', '=', 'upserted.id')
+        .where('kvp_period.endedAt', 'is', null)
+        .whereRef('kvp_period.officeId', '<>', 'upserted.officeId')
+        .returning('kvp_period.id'),
+    )
+    .selectFrom('upserted')
+    .select('upserted.id')
     .executeTakeFirstOrThrow();
   return row.id;
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '#server/clock.ts';
 import { CITIZENS } from '#server/dev/personas.ts';
+import { activityBodies } from '#test/api-fixtures.ts';
 import { startLocalRegisterServices, type LocalRegisterServices } from '#server/registers/local/start.ts';
 import type { PersonRecord } from '#server/registers/types.ts';
 import { startTestApp, type TestApp } from '#test/test-app.ts';
@@ -10,7 +11,7 @@ import { startTestApp, type TestApp } from '#test/test-app.ts';
  * step with the person's own columns. When the person register says a person has a new name, a
  * protected address or a new office, the next refresh of the snapshot moves them in every list:
  * found under the new name, hidden from advisors without the right, and listed at the new office
- * only.
+ * only. A move also ends an open KVP period (reference B9), which only the old office could end.
  */
 let app: TestApp;
 let registers: LocalRegisterServices;
@@ -67,11 +68,22 @@ describe('the workspace follows the person register', () => {
     expect(await officeList('siri', '0219')).toEqual(['Kari Nyberg @0219']);
   });
 
-  it('moves her to her new office: listed there, gone from the old one', async () => {
+  it('moves her to her new office: listed there, gone from the old one, and her KVP period at the old office ends', async () => {
+    const siri = await app.as('siri');
+    const kvp = await siri.post(`/api/persons/${kariId}/kvp-periods`, { reason: 'Kvalifiseringsprogram' });
+    expect(kvp.status, JSON.stringify(kvp.body)).toBe(201);
     await registerSays({ familyName: 'Nyberg', protectedAddress: null, officeId: '4601' });
     // Per at the new office finds her by national id (the lookup asks the register first).
     await refreshedBy('per');
     expect(await officeList('siri', '0219')).toEqual([]);
     expect(await officeList('per', '4601')).toEqual(['Kari Nyberg @4601']);
+
+    const ended = await app.testDb.database.db.selectFrom('kvp_period').select(['endedAt', 'endedByIdent', 'endReason']).where('id', '=', kvp.body.id).executeTakeFirstOrThrow();
+    expect(ended).toEqual({ endedAt: app.clock.now(), endedByIdent: 'SYSTEM', endReason: 'OFFICE_CHANGED' });
+    const per = await app.as('per');
+    expect((await per.get(`/api/persons/${kariId}`)).body).toMatchObject({ inKvp: false });
+    // The new office adds to the plan again (during KVP only the KVP office could).
+    const added = await per.post(`/api/persons/${kariId}/activities`, { ...activityBodies(app.clock.now())[2]!.body, title: 'After the move' });
+    expect(added.status, JSON.stringify(added.body)).toBe(201);
   });
 });
