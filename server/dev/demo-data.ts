@@ -12,19 +12,19 @@ import { ADVISORS, CITIZENS, OFFICES, type CitizenPersona } from './personas.ts'
  * Demo data for `npm start`: the personas' plans, written through the same services a person
  * uses (so versions and history are real), once, into an empty database.
  */
-/**
- * Who follows whom up, so that an advisor's "my people" is not empty on the first visit. Siri and
- * the other citizens stay unassigned (the workspace's "unassigned" filter and the e2e journeys
- * that assign Ola rely on that).
- */
-const ASSIGNED: Record<string, string> = { rita: 'vera', ove: 'per' };
-
 const asCitizen = (p: CitizenPersona): CitizenPrincipal => ({ kind: 'citizen', nationalId: p.nationalId, highAssurance: true });
 
 function advisorOf(p: CitizenPersona): AdvisorPrincipal {
   const a = ADVISORS.find((x) => x.offices.includes(p.officeId) && (p.protectedAddress === null || x.rights.length > 0))!;
   return { kind: 'advisor', ident: a.ident, name: a.name, offices: a.offices, rights: a.rights };
 }
+
+/**
+ * Who follows whom up, so that an advisor's "my people" is not empty on the first visit. Siri and
+ * the other citizens stay unassigned (the workspace's "unassigned" filter and the e2e journeys
+ * that assign Ola rely on that).
+ */
+const ASSIGNED: Record<string, string> = { rita: 'vera', ove: 'per' };
 
 export async function seedDemoData(db: Db, services: Services, clock: Clock): Promise<boolean> {
   const existing = await db.selectFrom('person').select('id').limit(1).executeTakeFirst();

@@ -84,9 +84,8 @@ export async function getStateByNationalId(db: DbOrTx, nationalId: string): Prom
   return toState(await stateQuery(db).where('person.nationalId', '=', nationalId).executeTakeFirst());
 }
 
-/** Inserts or refreshes the local register snapshot of a person. */
 /** Who ended a KVP period that ended because the person moved office, and why (reference B9). */
-export const KVP_ENDED_BY_SYSTEM = { endedByIdent: 'SYSTEM', endReason: 'OFFICE_CHANGED' } as const;
+const KVP_ENDED_BY_SYSTEM = { endedByIdent: 'SYSTEM', endReason: 'OFFICE_CHANGED' } as const;
 
 /**
  * Writes the register's record into the person's snapshot. A person who has moved to another
@@ -95,29 +94,14 @@ export const KVP_ENDED_BY_SYSTEM = { endedByIdent: 'SYSTEM', endReason: 'OFFICE_
  * period only an office that no longer reaches the person could end.
  */
 export async function upsertSnapshot(db: DbOrTx, record: PersonRecord, now: Date): Promise<string> {
+  const { nationalId, givenName, familyName, protectedAddress, navEmployee, officeId } = record;
+  const snapshot = { givenName, familyName, protectedAddress, navEmployee, officeId, registerRefreshedAt: now };
   const row = await db
     .with('upserted', (q) =>
       q
         .insertInto('person')
-        .values({
-          nationalId: record.nationalId,
-          givenName: record.givenName,
-          familyName: record.familyName,
-          protectedAddress: record.protectedAddress,
-          navEmployee: record.navEmployee,
-          officeId: record.officeId,
-          registerRefreshedAt: now,
-        })
-        .onConflict((oc) =>
-          oc.column('nationalId').doUpdateSet({
-            givenName: record.givenName,
-            familyName: record.familyName,
-            protectedAddress: record.protectedAddress,
-            navEmployee: record.navEmployee,
-            officeId: record.officeId,
-            registerRefreshedAt: now,
-          }),
-        )
+        .values({ nationalId, ...snapshot })
+        .onConflict((oc) => oc.column('nationalId').doUpdateSet(snapshot))
         .returning(['id', 'officeId']),
     )
     .with('kvp_ended', (q) =>
