@@ -5,7 +5,7 @@ import { openDatabase, type Database } from '#server/db/database.ts';
 import { migrate } from '#server/db/migrate.ts';
 import { startLiveHub, type LiveHub, type LiveSubscriber } from './live.hub.ts';
 import { publishLive, type LiveNotice } from './live.repository.ts';
-import { openLiveStream } from './live.stream.ts';
+import { openLiveStream, type LiveStreamOptions } from './live.stream.ts';
 
 /**
  * The hub and one stream without HTTP, on the embedded database: NOTIFY only on commit, and a
@@ -29,6 +29,10 @@ afterAll(() => database?.close());
 
 const publish = (tx = database.db, audience: 'ALL' | 'NAV' = 'ALL') =>
   publishLive(tx, personId, { kind: 'plan.changed', audience, actorSide: 'NAV', payload: {} }, clock.now());
+
+/** A stream of the test person with what every test here shares; each names its side, offices and where it starts. */
+const streamOf = (hub: LiveHub, options: Pick<LiveStreamOptions, 'side' | 'kvpOffices' | 'after'> & Partial<LiveStreamOptions>) =>
+  openLiveStream({ db: database.db, hub, clock, log, heartbeatMs: 60_000, personId, sessionId: null, loginHolds: async () => true, ...options });
 
 async function lastId(): Promise<number> {
   const row = await database.db.selectFrom('live_event').select((eb) => eb.fn.max('id').as('id')).executeTakeFirstOrThrow();
@@ -93,19 +97,7 @@ describe('a stream', () => {
     await publish();
     const inBacklog = await lastId();
     const { hub, subscriber } = manualHub();
-    const opening = openLiveStream({
-      db: database.db,
-      hub,
-      clock,
-      log,
-      heartbeatMs: 60_000,
-      personId,
-      side: 'CITIZEN',
-      kvpOffices: null,
-      after,
-      sessionId: null,
-      loginHolds: async () => true,
-    });
+    const opening = streamOf(hub, { side: 'CITIZEN', kvpOffices: null, after });
     // While the stream reads the backlog: the same event by NOTIFY, one committed just after, and one only NAV may hear.
     const notice = (id: number, audience: 'ALL' | 'NAV' = 'ALL'): LiveNotice => ({ id, personId, kind: 'plan.changed', audience, actorSide: 'NAV', payload: {}, at: clock.now().toISOString() });
     subscriber().notice(notice(inBacklog));
@@ -122,19 +114,7 @@ describe('a stream', () => {
     await publish();
     const seen = await lastId();
     const { hub, subscriber } = manualHub();
-    const stream = await openLiveStream({
-      db: database.db,
-      hub,
-      clock,
-      log,
-      heartbeatMs: 60_000,
-      personId,
-      side: 'NAV',
-      kvpOffices: ['0219'],
-      after: seen,
-      sessionId: null,
-      loginHolds: async () => true,
-    });
+    const stream = await streamOf(hub, { side: 'NAV', kvpOffices: ['0219'], after: seen });
     const notice = (id: number, kvpOfficeId: string | null = null): LiveNotice => ({ id, personId, kind: 'plan.changed', audience: 'ALL', actorSide: 'NAV', payload: {}, at: clock.now().toISOString(), kvpOfficeId });
     subscriber().notice(notice(seen));
     subscriber().notice(notice(seen + 1, '4601'));
@@ -148,19 +128,7 @@ describe('a stream', () => {
   it('ends with session.ended when the login no longer holds at a heartbeat', async () => {
     const { hub } = manualHub();
     let holds = true;
-    const stream = await openLiveStream({
-      db: database.db,
-      hub,
-      clock,
-      log,
-      heartbeatMs: 20,
-      personId,
-      side: 'NAV',
-      kvpOffices: ['0219'],
-      after: null,
-      sessionId: null,
-      loginHolds: async () => holds,
-    });
+    const stream = await streamOf(hub, { side: 'NAV', kvpOffices: ['0219'], after: null, heartbeatMs: 20, loginHolds: async () => holds });
     const reading = read(stream, /event: session\.ended\n/);
     holds = false;
     expect(await reading).toMatch(/: heartbeat\n\n[\s\S]*event: session\.ended\ndata: \{"id":"","kind":"session\.ended"/);

@@ -156,19 +156,18 @@ describe('assignment and KVP', () => {
     expect(await assignment.getByRole('button', { name: text('followup:assignment.toMe') }).count()).toBe(0);
 
     const kvp = vera.getByTestId('kvp');
-    await kvp.getByRole('button', { name: text('followup:kvp.start.open') }).click();
-    const start = vera.getByRole('dialog', { name: text('followup:kvp.start.heading') });
-    await settled(start);
-    await start.getByRole('textbox', { name: text('followup:kvp.reasonLabel') }).fill('Vedtak om kvalifiseringsprogram.');
-    await start.getByRole('button', { name: text('followup:kvp.start.confirm') }).click();
-    await start.waitFor({ state: 'detached' });
+    /** Opens the KVP section's start or end modal, gives the reason and confirms. */
+    const kvpWithReason = async (step: 'start' | 'end', reason: string) => {
+      await kvp.getByRole('button', { name: text(`followup:kvp.${step}.open`) }).click();
+      const modal = vera.getByRole('dialog', { name: text(`followup:kvp.${step}.heading`) });
+      await settled(modal);
+      await modal.getByRole('textbox', { name: text('followup:kvp.reasonLabel') }).fill(reason);
+      await modal.getByRole('button', { name: text(`followup:kvp.${step}.confirm`) }).click();
+      await modal.waitFor({ state: 'detached' });
+    };
+    await kvpWithReason('start', 'Vedtak om kvalifiseringsprogram.');
     await banner(vera, 'person:banners.advisor.kvp.title').waitFor();
-    await kvp.getByRole('button', { name: text('followup:kvp.end.open') }).click();
-    const end = vera.getByRole('dialog', { name: text('followup:kvp.end.heading') });
-    await settled(end);
-    await end.getByRole('textbox', { name: text('followup:kvp.reasonLabel') }).fill('Programmet er fullført.');
-    await end.getByRole('button', { name: text('followup:kvp.end.confirm') }).click();
-    await end.waitFor({ state: 'detached' });
+    await kvpWithReason('end', 'Programmet er fullført.');
     await kvp.getByText(text('followup:kvp.none')).waitFor();
     const periods = await (await e2e.app.as('vera')).get(`/api/persons/${olaId}/kvp-periods`);
     expect(periods.body).toMatchObject({ kvpPeriods: [{ officeId: '0219', startReason: 'Vedtak om kvalifiseringsprogram.', endReason: 'Programmet er fullført.' }] });
