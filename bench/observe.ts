@@ -14,6 +14,44 @@ export interface Snapshot {
   cpu: { app: number; db: number; bench: number; registers: number; machine: number };
   dbPids: Map<number, number>;
   pg: { xacts: number; blksHit: number; blksRead: number; tupReturned: number; tupFetched: number; tupInserted: number; tupUpdated: number };
+  gc: GcCounters;
+}
+
+/** The app's garbage collection so far, from its /metrics (nodejs_gc_duration_seconds). */
+interface GcCounters {
+  seconds: number;
+  major: number;
+  /** Pauses of 10 ms or more, and of 20 ms or more (any kind). */
+  atLeast10ms: number;
+  atLeast20ms: number;
+}
+
+const NO_GC: GcCounters = { seconds: 0, major: 0, atLeast10ms: 0, atLeast20ms: 0 };
+
+/** Reads the GC histogram out of a Prometheus text exposition. */
+export function gcCounters(metrics: string): GcCounters {
+  const gc = { ...NO_GC };
+  for (const line of metrics.split('\n')) {
+    const m = /^nodejs_gc_duration_seconds_(sum|count|bucket)\{([^}]*)\} ([0-9.e+-]+)$/.exec(line);
+    if (!m) {
+      continue;
+    }
+    const [, part, labels, value] = m as unknown as [string, string, string, string];
+    const le = /le="([^"]+)"/.exec(labels)?.[1];
+    const v = Number(value);
+    if (part === 'sum') {
+      gc.seconds += v;
+    } else if (part === 'count') {
+      gc.major += labels.includes('kind="major"') ? v : 0;
+      gc.atLeast10ms += v;
+      gc.atLeast20ms += v;
+    } else if (le === '0.01') {
+      gc.atLeast10ms -= v;
+    } else if (le === '0.02') {
+      gc.atLeast20ms -= v;
+    }
+  }
+  return gc;
 }
 
 export interface Cost {
@@ -22,6 +60,8 @@ export interface Cost {
   /** Per request, in milliseconds of CPU. */
   cpuMsPerRequest: { app: number; db: number; bench: number };
   perRequest: { xacts: number; blksHit: number; blksRead: number; tupReturned: number; tupFetched: number };
+  /** The app's GC during the phase: milliseconds per second of the phase, major collections, pauses of ≥ 10 and ≥ 20 ms. */
+  gc: { msPerSecond: number; major: number; atLeast10ms: number; atLeast20ms: number };
 }
 
 const TICKS = 100;
@@ -46,11 +86,34 @@ async function machineCpu(): Promise<number> {
 export class Observer {
   calls = 0;
   appPid = 0;
+  appUrl = '';
 
   constructor(
     private readonly admin: pg.Client,
     private readonly registersPid: number,
+    private readonly log: (line: string) => void = () => undefined,
   ) {}
+
+  /**
+   * Waits until the app's outbox worker has handled every event that is due: a saturation phase
+   * leaves thousands behind (message send: one per message), and the next phase would otherwise
+   * measure the worker catching up. Gives up after `limitSeconds`.
+   */
+  async settle(limitSeconds = 300): Promise<void> {
+    const started = performance.now();
+    const due = async () =>
+      (await this.admin.query<{ due: number }>(`select count(*)::int as due from outbox where "processedAt" is null and "availableAt" <= now()`)).rows[0]!.due;
+    const first = await due();
+    let left = first;
+    while (left > 0 && performance.now() - started < limitSeconds * 1000) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      left = await due();
+    }
+    if (first > 0) {
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      this.log(`    (waited ${seconds} s for the outbox worker: ${first.toLocaleString('en-US')} events were due${left > 0 ? `, ${left} still are` : ''})`);
+    }
+  }
 
   async snapshot(): Promise<Snapshot> {
     const own = process.cpuUsage();
@@ -58,7 +121,7 @@ export class Observer {
       `select pid from pg_stat_activity where datname = current_database() or backend_type <> 'client backend'`,
     );
     const dbPids = new Map(await Promise.all(pids.map(async ({ pid }) => [pid, await cpuOf(pid)] as [number, number])));
-    const [app, machine, registers, stats] = await Promise.all([
+    const [app, machine, registers, stats, gc] = await Promise.all([
       this.appPid ? cpuOf(this.appPid) : Promise.resolve(0),
       machineCpu(),
       cpuOf(this.registersPid),
@@ -66,6 +129,7 @@ export class Observer {
         `select xact_commit + xact_rollback as xacts, blks_hit, blks_read, tup_returned, tup_fetched, tup_inserted, tup_updated
            from pg_stat_database where datname = current_database()`,
       ),
+      this.appUrl ? fetch(`${this.appUrl}/metrics`).then(async (r) => gcCounters(await r.text()), () => NO_GC) : Promise.resolve(NO_GC),
     ]);
     const row = stats.rows[0]!;
     return {
@@ -82,6 +146,7 @@ export class Observer {
         tupInserted: Number(row.tup_inserted),
         tupUpdated: Number(row.tup_updated),
       },
+      gc,
     };
   }
 
@@ -103,10 +168,16 @@ export class Observer {
       },
       cpuMsPerRequest: { app: r2((d('app') * 1000) / calls), db: r2((d('db') * 1000) / calls), bench: r2((d('bench') * 1000) / calls) },
       perRequest: { xacts: p('xacts'), blksHit: p('blksHit'), blksRead: p('blksRead'), tupReturned: p('tupReturned'), tupFetched: p('tupFetched') },
+      gc: {
+        msPerSecond: r2(((after.gc.seconds - before.gc.seconds) * 1000) / seconds),
+        major: after.gc.major - before.gc.major,
+        atLeast10ms: after.gc.atLeast10ms - before.gc.atLeast10ms,
+        atLeast20ms: after.gc.atLeast20ms - before.gc.atLeast20ms,
+      },
     };
   }
 
-  /** Runs a phase, counting its operations, and returns its result with its cost. */
+  /** Runs a phase once the outbox is settled, counting its operations, and returns its result with its cost. */
   async measure<T>(run: (count: <A>(op: () => Promise<A>) => () => Promise<A>) => Promise<T>): Promise<T & { cost: Cost }> {
     const count =
       <A>(op: () => Promise<A>) =>
@@ -114,6 +185,7 @@ export class Observer {
         this.calls++;
         return op();
       };
+    await this.settle();
     const before = await this.snapshot();
     const result = await run(count);
     const after = await this.snapshot();

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import http from 'node:http';
 import net from 'node:net';
@@ -124,8 +125,16 @@ export async function startApp(options: AppOptions): Promise<Child & { url: stri
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   const output: string[] = [];
-  child.stdout!.on('data', (d: Buffer) => output.push(d.toString()));
-  child.stderr!.on('data', (d: Buffer) => output.push(d.toString()));
+  // BENCH_APP_OUTPUT=<file> keeps everything the app prints (e.g. with --trace-gc in BENCH_APP_NODE_ARGS).
+  const copy = process.env.BENCH_APP_OUTPUT ? createWriteStream(process.env.BENCH_APP_OUTPUT, { flags: 'a' }) : null;
+  const keep = (d: Buffer) => {
+    output.push(d.toString());
+    output.splice(0, output.length - 200); // the tail is enough for an error message
+    copy?.write(d);
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  child.once('exit', () => copy?.end());
   const deadline = Date.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null) {

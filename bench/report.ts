@@ -93,7 +93,7 @@ function phases(r: ModeResults): [string, Measured<Stats | Saturation>][] {
 }
 
 export function costs(r: ModeResults): string {
-  const rows = [['Phase', 'CPU cores app/db/gen/regs/other', 'CPU ms per request app/db/gen', 'DB xacts/req', 'buffer hits/reads per req']];
+  const rows = [['Phase', 'CPU cores app/db/gen/regs/other', 'CPU ms per request app/db/gen', 'DB xacts/req', 'buffer hits/reads per req', 'app GC ms/s, major, pauses ≥10/≥20 ms']];
   for (const [name, m] of phases(r)) {
     const c = m.cost;
     rows.push([
@@ -102,6 +102,7 @@ export function costs(r: ModeResults): string {
       `${n(c.cpuMsPerRequest.app, 3)} / ${n(c.cpuMsPerRequest.db, 3)} / ${n(c.cpuMsPerRequest.bench, 3)}`,
       n(c.perRequest.xacts, 2),
       `${n(c.perRequest.blksHit, 1)} / ${n(c.perRequest.blksRead, 2)}`,
+      c.gc ? `${n(c.gc.msPerSecond, 1)}, ${c.gc.major}, ${c.gc.atLeast10ms} / ${c.gc.atLeast20ms}` : '—',
     ]);
   }
   return table(rows);

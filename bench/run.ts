@@ -121,7 +121,7 @@ try {
   await admin.query('checkpoint');
   log(`page cache: read ${((warmBlocks * 8192) / 1e9).toFixed(1)} GB of tables and indexes, and checkpoint, in ${((performance.now() - warmStarted) / 1000).toFixed(1)} s`);
 
-  const observer = new Observer(admin, registers.pid);
+  const observer = new Observer(admin, registers.pid, log);
   const onStep = (what: string) => (s: SaturationStep) =>
     log(`    ${what} c=${s.concurrency}: ${s.throughput}/s p50 ${s.p50} ms p99 ${s.p99} ms${s.errors ? ` ${s.errors} errors: ${s.errorSamples[0]}` : ''}`);
   const steady = (op: Operation, rate: number, window: typeof STEADY) => observer.measure((count) => openModel(count(op), { rate, ...window }));
@@ -137,6 +137,7 @@ try {
     log(`\n[${elapsed()}] app in NODE_ENV=${mode} (load average before: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')})`);
     const app = await startApp({ bundle, mode, databaseUrl: url, issuer: issuer.issuer, personUrl: registers.personUrl, contactUrl: registers.contactUrl, dataDir: path.join(DATA, 'app'), smtpUrl: sinks.smtpUrl, smsUrl: sinks.smsUrl, ...(process.env.BENCH_APP_NODE_ARGS ? { nodeArgs: process.env.BENCH_APP_NODE_ARGS.split(' ') } : {}) });
     observer.appPid = app.pid;
+    observer.appUrl = app.url;
     const http: HttpClient = createHttpClient(app.url, 128);
     try {
       samples[mode] = await sample(http, pool);

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { PublishedLiveEventKind } from '#common/schemas/dialog.ts';
 import type { DbOrTx } from '#server/db/database.ts';
 
@@ -40,40 +40,63 @@ export function hearsKvp(kvpOffices: KvpOffices, kvpOfficeId: string | null | un
   return kvpOfficeId === null || kvpOfficeId === undefined || kvpOffices === null || kvpOffices.includes(kvpOfficeId);
 }
 
+/** A live event as parts of a statement: the payload and the KVP office may be SQL over ids the same statement creates. */
+export interface LiveEventSql {
+  personId: string;
+  kind: PublishedLiveEventKind;
+  audience: LiveAudience;
+  actorSide: 'CITIZEN' | 'NAV' | null;
+  /** A jsonb expression of ids only: never text, names or national ids. */
+  payload: RawBuilder<unknown>;
+  /** The KVP office of what the event is about, or null. */
+  kvpOfficeId: RawBuilder<string | null>;
+  at: Date;
+}
+
 /**
- * Records a live event in the caller's transaction and notifies every app instance. NOTIFY is
- * transactional: listeners hear it when, and only if, the change commits. The row lets a page that
- * reconnects catch up on what it missed (Last-Event-ID).
- *
- * One statement: it first takes a per-person advisory lock held until commit, so one person's
- * events get their ids in the order they commit, and "everything after id N" never skips an event
- * that committed late with a smaller id. Call it as the last write of the transaction.
+ * The common table expressions that publish a live event within a statement: `live_lock` takes a
+ * per-person advisory lock held until commit, so one person's events get their ids in the order
+ * they commit and "everything after id N" never skips an event that committed late with a
+ * smaller id; `live_event_row` stores the event, drawing its id after the lock; `live_notified`
+ * notifies every app instance with the stored event, so listeners need not read it back. NOTIFY is
+ * transactional: listeners hear it when, and only if, the change commits. The statement's main
+ * query must read `live_notified` (a plain select in WITH runs only when read), and the statement
+ * must be the transaction's last write (the lock is held until commit).
+ */
+export function liveEventCtes(event: LiveEventSql): RawBuilder<unknown> {
+  const { personId, kind, audience, actorSide, at } = event;
+  return sql`
+    live_lock as (select pg_advisory_xact_lock(${sql.lit(PERSON_LOCK_CLASS)}, hashtext(${personId}::text)) as locked),
+    live_event_row as (
+      insert into live_event ("personId", kind, audience, "actorSide", payload, "createdAt", "kvpOfficeId")
+      select ${personId}::uuid, ${kind}::text, ${audience}::text, ${actorSide}::text, ${event.payload}, ${at}::timestamptz, ${event.kvpOfficeId}
+        from live_lock
+      returning id, "kvpOfficeId", payload
+    ),
+    live_notified as (
+      select pg_notify(${LIVE_CHANNEL}::text, json_build_object(
+               'id', id, 'kvpOfficeId', "kvpOfficeId", 'personId', ${personId}::text, 'kind', ${kind}::text, 'audience', ${audience}::text,
+               'actorSide', ${actorSide}::text, 'payload', payload, 'at', ${at.toISOString()}::text)::text)
+        from live_event_row
+    )`;
+}
+
+/**
+ * Records a live event in the caller's transaction and notifies every app instance (see
+ * liveEventCtes), in one statement; call it as the last write of the transaction.
  *
  * The same statement finds out whether the event is about KVP content, from the ids in the
  * payload: the message's KVP office, else its thread's, else the activity's. No caller can forget
  * it, and the stream withholds the event from advisors at other offices (`hearsKvp`).
  */
 export async function publishLive(db: DbOrTx, personId: string, event: LiveEventInput, at: Date): Promise<void> {
-  const audience = event.audience ?? 'ALL';
-  const rest: Omit<LiveNotice, 'id'> = { personId, kind: event.kind, audience, actorSide: event.actorSide, payload: event.payload, at: at.toISOString() };
-  // The notice is this JSON with the new id and KVP office put first: '{"id":<id>,"kvpOfficeId":…,' || '"personId":…}'.
-  const tail = JSON.stringify(rest).slice(1);
   const { messageId, threadId, activityId } = event.payload;
-  await sql`
-    with person_lock as (select pg_advisory_xact_lock(${sql.lit(PERSON_LOCK_CLASS)}, hashtext(${personId}::text)) as locked),
-    inserted as (
-      insert into live_event ("personId", kind, audience, "actorSide", payload, "createdAt", "kvpOfficeId")
-      select ${personId}::uuid, ${event.kind}::text, ${audience}::text, ${event.actorSide}::text, ${JSON.stringify(event.payload)}::jsonb, ${at}::timestamptz,
-             coalesce(
-               (select m."kvpOfficeId" from message m where m.id = ${messageId ?? null}::bigint),
-               (select t."kvpOfficeId" from thread t where t.id = ${threadId ?? null}::uuid),
-               (select a."kvpOfficeId" from activity a where a.id = ${activityId ?? null}::uuid))
-      from person_lock
-      returning id, "kvpOfficeId"
-    )
-    select pg_notify(${LIVE_CHANNEL}::text, '{"id":' || id::text || ',"kvpOfficeId":' || coalesce(to_json("kvpOfficeId")::text, 'null') || ',' || ${tail}::text)
-      from inserted
-  `.execute(db);
+  const kvpOfficeId = sql<string | null>`coalesce(
+    (select m."kvpOfficeId" from message m where m.id = ${messageId ?? null}::bigint),
+    (select t."kvpOfficeId" from thread t where t.id = ${threadId ?? null}::uuid),
+    (select a."kvpOfficeId" from activity a where a.id = ${activityId ?? null}::uuid))`;
+  const ctes = liveEventCtes({ personId, kind: event.kind, audience: event.audience ?? 'ALL', actorSide: event.actorSide, payload: sql`${JSON.stringify(event.payload)}::jsonb`, kvpOfficeId, at });
+  await sql`with ${ctes} select count(*) from live_notified`.execute(db);
 }
 
 /** The audiences a side hears. */

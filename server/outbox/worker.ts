@@ -184,9 +184,13 @@ export function createWorker(options: WorkerOptions): Worker {
   }
 
   async function tick(): Promise<void> {
+    // A full run means more may be waiting (a burst of messages): the next run starts at once
+    // instead of after the interval, so the worker keeps up with any rate the app can write.
+    let more = false;
     try {
       await exclusive(async () => {
-        await drain(batchSize);
+        const summary = await drain(batchSize);
+        more = summary.handled + summary.failed >= batchSize;
         for (const job of jobs) {
           if (!stopped && Date.now() - job.lastRunAt >= job.everyMs) {
             await runJob(job);
@@ -197,7 +201,7 @@ export function createWorker(options: WorkerOptions): Worker {
       log.error({ err: describeError(error) }, 'worker tick failed');
     }
     if (!stopped) {
-      timer = setTimeout(() => void tick(), options.intervalMs);
+      timer = setTimeout(() => void tick(), more ? 0 : options.intervalMs);
       timer.unref();
     }
   }

@@ -156,6 +156,24 @@ describe('the outbox worker', () => {
     expect(runs).toBe(1);
   });
 
+  it('keeps draining a backlog without waiting for the interval between full runs', async () => {
+    // Five runs' worth of events: waiting 2 s after each full run would take 10 s.
+    const w = createWorker({ db, clock: app.clock, log: quiet, intervalMs: 2000, batchSize: 5 });
+    w.handle(topic('test.backlog'), async () => undefined);
+    const ids: number[] = [];
+    for (let i = 0; i < 23; i++) {
+      ids.push(await append('test.backlog', { n: i }));
+    }
+    w.start();
+    try {
+      const pending = () => db.selectFrom('outbox').select('id').where('id', 'in', ids).where('processedAt', 'is', null).execute();
+      // The first run starts after one interval; the rest follow at once.
+      await expect.poll(async () => (await pending()).length, { timeout: 5000, interval: 50 }).toBe(0);
+    } finally {
+      await w.stop();
+    }
+  });
+
   it('is part of the running app, which stops it on close', async () => {
     const other = await startTestApp({ env: { WORKER: 'on', WORKER_INTERVAL_MS: '50' } });
     await other.startPeriod('kari');

@@ -7,6 +7,7 @@ import * as dialog from './0006-dialog.ts';
 import * as followUp from './0007-follow-up.ts';
 import * as kvpLive from './0008-kvp-live.ts';
 import * as workspace from './0009-workspace.ts';
+import * as outboxPendingById from './0010-outbox-pending-by-id.ts';
 
 /**
  * Every migration in order. A migration is plain SQL run in one transaction; once released it is
@@ -22,4 +23,5 @@ export const migrations: ReadonlyArray<{ name: string; up: string }> = [
   { name: '0007-follow-up', up: followUp.up },
   { name: '0008-kvp-live', up: kvpLive.up },
   { name: '0009-workspace', up: workspace.up },
+  { name: '0010-outbox-pending-by-id', up: outboxPendingById.up },
 ];

@@ -4,7 +4,6 @@ import type { Tx } from '#server/db/database.ts';
 import type { ThreadStatusEvent } from '#server/db/types.ts';
 import type { PersonState } from '#server/features/person/person.service.ts';
 import { publishLive } from '#server/live/live.repository.ts';
-import { appendEvent } from '#server/outbox/outbox.repository.ts';
 import { messageTransition, otherSide, type ThreadFlags } from './dialog.rules.ts';
 import * as repo from './thread.repository.ts';
 import type { ThreadRow } from './thread.repository.ts';
@@ -51,6 +50,8 @@ export interface MessageInput {
    * holds a per-person lock until commit, so it goes last).
    */
   live?: boolean;
+  /** The author's drafts that go with the message (its thread's, a first message's about the activity). */
+  drafts?: { author: string; threadKeys: readonly string[] };
 }
 
 export interface Appended {
@@ -60,54 +61,56 @@ export interface Appended {
 
 export async function appendMessage(tx: Tx, person: PersonState, thread: ThreadRow, author: Author, input: MessageInput, now: Date): Promise<Appended> {
   const { side } = author;
-  const message = await repo.insertMessage(tx, {
-    threadId: thread.id,
-    personId: thread.personId,
-    senderRole: author.role,
-    senderIdent: author.ident,
-    // The citizen sees NAV messages as from the person's office at the time.
-    officeId: side === 'NAV' ? person.officeId : null,
-    text: input.text,
-    important: input.important ?? false,
-    kvpOfficeId: person.kvpOfficeId,
-    sentAt: now,
-  });
   const own = repo.readColumns(side);
   const other = repo.readColumns(otherSide(side));
   // Sending marks the thread read for the sender's side.
   const hadUnread = thread[own.unread] > 0;
   const transition = messageTransition(thread, side, now);
-  const updated = await repo.updateThread(tx, thread.id, {
-    ...transition.set,
-    ...input.alsoSet,
-    lastMessageAt: now,
-    lastMessageId: message.id,
-    messageCount: thread.messageCount + 1,
-    [other.unread]: thread[other.unread] + 1,
-    [own.unread]: 0,
-    [own.readMessageId]: message.id,
-    ...(hadUnread ? { [own.readAt]: now } : {}),
-    updatedAt: now,
-  });
-  const events: ThreadStatusEvent[] = [
-    ...(input.eventsBefore ?? []),
-    ...transition.events,
-    ...(input.eventsAfter ?? []),
-    ...(hadUnread ? [side === 'CITIZEN' ? ('READ_BY_CITIZEN' as const) : ('READ_BY_NAV' as const)] : []),
-  ];
-  await repo.appendStatusLog(tx, thread, events, author, now);
   const ids = { threadId: thread.id, personId: thread.personId };
-  if (input.notify) {
-    await appendEvent(tx, 'message.sent', thread.id, { ...ids, messageId: String(message.id), side }, now);
-  }
-  if (hadUnread) {
-    // A citizen answering has read NAV's messages: a notification still waiting for them is moot.
-    await appendEvent(tx, 'thread.read', thread.id, { ...ids, side }, now);
-  }
-  if (input.live !== false) {
-    await publishMessageSent(tx, updated, message.id, side, now);
-  }
-  return { thread: updated, messageId: message.id };
+  return repo.writeMessage(tx, {
+    message: {
+      threadId: thread.id,
+      personId: thread.personId,
+      senderRole: author.role,
+      senderIdent: author.ident,
+      // The citizen sees NAV messages as from the person's office at the time.
+      officeId: side === 'NAV' ? person.officeId : null,
+      text: input.text,
+      important: input.important ?? false,
+      kvpOfficeId: person.kvpOfficeId,
+      sentAt: now,
+    },
+    thread: {
+      set: {
+        ...transition.set,
+        ...input.alsoSet,
+        lastMessageAt: now,
+        messageCount: thread.messageCount + 1,
+        [other.unread]: thread[other.unread] + 1,
+        [own.unread]: 0,
+        ...(hadUnread ? { [own.readAt]: now } : {}),
+        updatedAt: now,
+      },
+      toMessageId: ['lastMessageId', own.readMessageId],
+    },
+    statusLog: {
+      events: [
+        ...(input.eventsBefore ?? []),
+        ...transition.events,
+        ...(input.eventsAfter ?? []),
+        ...(hadUnread ? [side === 'CITIZEN' ? ('READ_BY_CITIZEN' as const) : ('READ_BY_NAV' as const)] : []),
+      ],
+      actor: author,
+      at: now,
+    },
+    outbox: [
+      ...(input.notify ? [{ topic: 'message.sent' as const, aggregateId: thread.id, payload: { ...ids, side }, withMessageId: true, at: now }] : []),
+      // A citizen answering has read NAV's messages: a notification still waiting for them is moot.
+      ...(hadUnread ? [{ topic: 'thread.read' as const, aggregateId: thread.id, payload: { ...ids, side }, withMessageId: false, at: now }] : []),
+    ],
+    live: input.live === false ? null : { personId: thread.personId, kind: 'message.sent', audience: 'ALL', actorSide: side, payload: { threadId: thread.id }, at: now },
+    drafts: input.drafts ?? null,
+  });
 }
 
 /** Tells open pages of the person that a message arrived (ids only). */

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { sql, type RawBuilder, type Selectable } from 'kysely';
 import type { DbOrTx } from '#server/db/database.ts';
 import type { DraftTable } from '#server/db/types.ts';
 
@@ -39,7 +39,12 @@ export async function remove(db: DbOrTx, personId: string, author: string, threa
   if (threadKeys.length === 0) {
     return;
   }
-  await db.deleteFrom('draft').where('personId', '=', personId).where('author', '=', author).where('threadKey', 'in', [...threadKeys]).execute();
+  await removeSql(personId, author, threadKeys).execute(db);
+}
+
+/** The delete of an author's drafts, alone or within the statement that sends a message (threadKeys not empty). */
+export function removeSql(personId: string, author: string, threadKeys: readonly string[]): RawBuilder<unknown> {
+  return sql`delete from draft where "personId" = ${personId} and author = ${author} and "threadKey" in (${sql.join([...threadKeys])})`;
 }
 
 export async function removeAllOfPerson(db: DbOrTx, personId: string): Promise<void> {

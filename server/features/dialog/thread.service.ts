@@ -24,7 +24,6 @@ import {
   type Viewer,
 } from './dialog.rules.ts';
 import { appendMessage, authorOf, startThread, type Appended } from './dialog.write.ts';
-import * as drafts from './draft.repository.ts';
 import * as warnings from './escalation.repository.ts';
 import * as repo from './thread.repository.ts';
 import { auditRead, auditWrite, type AuditUse } from '#server/features/audit/audit.service.ts';
@@ -185,18 +184,18 @@ export function createThreadService(deps: DialogDeps) {
             if (!seesKvp(viewer, existing.kvpOfficeId)) {
               throw new AppError('not_found', 'No such activity');
             }
-            await drafts.remove(tx, personId, draftAuthor(principal), [existing.id, draftKey(null, body.activityId)]);
-            return { appended: await appendMessage(tx, locked, existing, author, { text: body.text, notify: true }, now), locked };
+            const ownDrafts = { author: draftAuthor(principal), threadKeys: [existing.id, draftKey(null, body.activityId)] };
+            return { appended: await appendMessage(tx, locked, existing, author, { text: body.text, notify: true, drafts: ownDrafts }, now), locked };
           }
         }
         // The draft of a new thread (or of a first message about the activity) goes with it.
-        await drafts.remove(tx, personId, draftAuthor(principal), [draftKey(null, body.activityId)]);
+        const ownDrafts = { author: draftAuthor(principal), threadKeys: [draftKey(null, body.activityId)] };
         const appended = await startThread(
           tx,
           locked,
           author,
           { subject: subject!, activityId: body.activityId, awaitingCitizen: body.awaitingCitizen === true },
-          { text: body.text, notify: true },
+          { text: body.text, notify: true, drafts: ownDrafts },
           now,
         );
         return { appended, locked };
@@ -217,8 +216,8 @@ export function createThreadService(deps: DialogDeps) {
         const { person, thread } = await lock(tx, principal, reached.thread, viewer);
         assertMaySend(person, thread.periodId, contact.reserved);
         // The author's draft for this thread goes (and one for a first message about its activity).
-        await drafts.remove(tx, person.id, draftAuthor(principal), [thread.id, ...(thread.activityId ? [draftKey(null, thread.activityId)] : [])]);
-        return { appended: await appendMessage(tx, person, thread, author, { text: input.text, notify: true }, clock.now()), person };
+        const ownDrafts = { author: draftAuthor(principal), threadKeys: [thread.id, ...(thread.activityId ? [draftKey(null, thread.activityId)] : [])] };
+        return { appended: await appendMessage(tx, person, thread, author, { text: input.text, notify: true, drafts: ownDrafts }, clock.now()), person };
       });
       return sent(viewer, result.appended, result.person, contact.hold);
     },
