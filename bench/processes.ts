@@ -50,6 +50,22 @@ export async function startRegisters(dataDir: string): Promise<Child & { personU
   return { process: child, pid: child.pid!, ...urls, stop: stopper(child) };
 }
 
+/** The bare Fastify + pg route of bare-main.ts, serving the given statement. */
+export async function startBare(databaseUrl: string, statement: { sql: string; parameters: unknown[]; person: string }): Promise<Child & { url: string }> {
+  const child = spawnTs('bench/bare-main.ts', [databaseUrl], { ...process.env, NODE_ENV: 'production' });
+  const stderr: string[] = [];
+  child.stderr!.on('data', (d: Buffer) => stderr.push(d.toString()));
+  child.stdin!.write(`${JSON.stringify(statement)}\n`);
+  const lines = createInterface({ input: child.stdout! });
+  const first = await Promise.race([
+    new Promise<string>((resolve) => lines.once('line', resolve)),
+    once(child, 'exit').then(() => {
+      throw new Error(`the bare route did not start:\n${stderr.join('')}`);
+    }),
+  ]);
+  return { process: child, pid: child.pid!, url: (JSON.parse(first) as { url: string }).url, stop: stopper(child) };
+}
+
 export async function freePort(): Promise<number> {
   const server = net.createServer();
   server.listen(0, '127.0.0.1');

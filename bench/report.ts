@@ -10,6 +10,7 @@ export interface ModeResults {
   planSaturation?: Measured<Saturation>;
   rawSaturation?: Measured<Saturation>;
   rawUnnamedSaturation?: Measured<Saturation>;
+  bareSaturation?: Measured<Saturation>;
   createSteady?: Measured<Stats>;
   createSaturation?: Measured<Saturation>;
   statusSteady?: Measured<Stats>;
@@ -66,9 +67,15 @@ export function headline(r: ModeResults): string {
     ['Measure', 'Result', 'Target', ''],
     ['Plan read GET /api/persons/:id/plan', steady(r.planSteady, 200), `p99 ≤ ${TARGETS.planP99Ms} ms`, ok(r.planSteady && r.planSteady.errors === 0 && r.planSteady.p99 <= TARGETS.planP99Ms)],
     ['Plan read, saturation', sat(r.planSaturation), `≥ ${n(TARGETS.planReadsPerSecond)}/s`, ok(best(r.planSaturation) && best(r.planSaturation)!.throughput >= TARGETS.planReadsPerSecond)],
-    ['Same 2 statements raw (pg, pool 10, prepared as the app does)', sat(r.rawSaturation), '', ''],
+    ['Same statement raw (pg, pool 10, prepared as the app does)', sat(r.rawSaturation), '', ''],
     ['API / raw', n(k, 2), `≥ ${TARGETS.apiRawRatio}`, ok(k === undefined ? undefined : k >= TARGETS.apiRawRatio)],
     ['(for comparison) raw unnamed, planned every time', sat(r.rawUnnamedSaturation), '', ''],
+    [
+      '(for comparison) bare Fastify route + pg, same statement; bare / raw',
+      `${sat(r.bareSaturation)}${best(r.bareSaturation) && best(r.rawSaturation) ? `; ${n(best(r.bareSaturation)!.throughput / best(r.rawSaturation)!.throughput, 2)}` : ''}`,
+      '',
+      '',
+    ],
     ['Create JOB_APPLICATION (citizen)', steady(r.createSteady, 100), `p99 ≤ ${TARGETS.writeP99Ms} ms`, ok(r.createSteady && r.createSteady.errors === 0 && r.createSteady.p99 <= TARGETS.writeP99Ms)],
     ['Create, saturation', sat(r.createSaturation), `≥ ${n(TARGETS.writesPerSecond)}/s`, ok(best(r.createSaturation) && best(r.createSaturation)!.throughput >= TARGETS.writesPerSecond)],
     ['Status change PUT …/status', steady(r.statusSteady, 100), `p99 ≤ ${TARGETS.writeP99Ms} ms`, ok(r.statusSteady && r.statusSteady.errors === 0 && r.statusSteady.p99 <= TARGETS.writeP99Ms)],

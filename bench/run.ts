@@ -9,12 +9,12 @@ import { startNotificationSinks } from '#server/notifications/dev-sinks.ts';
 import { createHttpClient, type HttpClient } from './http-client.ts';
 import { openModel, saturation, type Operation, type SaturationStep } from './load.ts';
 import { Observer } from './observe.ts';
-import { buildServer, ROOT, startApp, startIssuer, startRegisters } from './processes.ts';
+import { buildServer, ROOT, startApp, startBare, startIssuer, startRegisters } from './processes.ts';
 import { fillRegisters, markRegistersFilled, registersFilledFor, type RegisterFill } from './registers.ts';
 import { advisorAndReach, busyPool, conversations, sendMessage, threadList } from './dialog-scenarios.ts';
 import { advisorTable, comparison, costs, headline, ratio, steps, TARGETS, type ModeResults } from './report.ts';
 import { streamDelivery } from './streams.ts';
-import { changeStatus, createActivity, planRead, planReadRaw, planStatements } from './scenarios.ts';
+import { bareRead, changeStatus, createActivity, planRead, planReadRaw, planStatement } from './scenarios.ts';
 import { warmCache } from './seed-keys.ts';
 import { existingSeed, missingMigrations, reseed, type SeedInfo } from './seed.ts';
 import { drawPool, mintTokens, statusCandidates, type PoolPerson } from './tokens.ts';
@@ -39,6 +39,7 @@ const POOL_SIZE = quick ? 2_000 : 20_000;
 const STREAMS = quick ? 200 : 1_000;
 const dialogOnly = args.has('--dialog-only');
 const workspaceOnly = args.has('--workspace-only');
+const planOnly = args.has('--plan-only');
 const STEADY = quick ? { warmupSeconds: 1, seconds: 5 } : { warmupSeconds: 5, seconds: 25 };
 const WORKSPACE_STEADY = quick ? { warmupSeconds: 1, seconds: 5 } : { warmupSeconds: 3, seconds: 20 };
 const WRITE_STEADY = quick ? { warmupSeconds: 1, seconds: 5 } : { warmupSeconds: 3, seconds: 20 };
@@ -105,7 +106,7 @@ try {
   const pool: PoolPerson[] = await mintTokens(keys, await drawPool(admin, POOL_SIZE), { issuer: issuer.issuer, audience: 'aktivitetsplan', ttlSeconds: 3 * 3600 });
   const mintSeconds = Math.round(performance.now() - mintStarted) / 1000;
   const candidates = await statusCandidates(admin, pool);
-  const statements = await planStatements();
+  const statement = await planStatement();
   const tokenOptions = { issuer: issuer.issuer, audience: 'aktivitetsplan', ttlSeconds: 3 * 3600 };
   const busy = await busyPool(admin, keys, tokenOptions);
   const talks = await conversations(admin, pool);
@@ -128,7 +129,7 @@ try {
   const saturate = (op: Operation, what: string) => observer.measure((count) => saturation(count(op), { ...STEP, onStep: onStep(what) }));
 
   const bundle = await buildServer();
-  const modes: ('production' | 'development')[] = args.has('--production-only') || dialogOnly || workspaceOnly ? ['production'] : ['production', 'development'];
+  const modes: ('production' | 'development')[] = args.has('--production-only') || dialogOnly || workspaceOnly || planOnly ? ['production'] : ['production', 'development'];
   const results: Record<string, ModeResults> = {};
   const samples: Record<string, { plans: number; activitiesPerPlan: number; bytesPerPlan: number }> = {};
   const loads: Record<string, number[]> = {};
@@ -142,7 +143,7 @@ try {
     try {
       samples[mode] = await sample(http, pool);
       const r: ModeResults = (results[mode] = {});
-      if (mode === 'production' && !workspaceOnly) {
+      if (mode === 'production' && !workspaceOnly && !planOnly) {
         log(`  thread list (203 messages) at 200/s …`);
         r.threadListSteady = await steady(threadList(http, busy), 200, STEADY);
         log(`  message send at 50/s …`);
@@ -154,7 +155,7 @@ try {
         r.streamDelivery = await observer.measure(() => streamDelivery(app.url, http, advisor.token, advisor.reach, { streams: STREAMS, rate: 50, ...WRITE_STEADY }));
         log(`    arrival p50 ${r.streamDelivery.p50} ms p99 ${r.streamDelivery.p99} ms, ${r.streamDelivery.lost} lost${r.streamDelivery.errors ? `, ${r.streamDelivery.errors} errors: ${r.streamDelivery.errorSamples.join('; ')}` : ''}`);
       }
-      if (mode === 'production' && !dialogOnly) {
+      if (mode === 'production' && !dialogOnly && !planOnly) {
         r.workspaceSteady = {};
         for (const variant of WORKSPACE_VARIANTS) {
           log(`  workspace list, office of 5,000, ${variant === 'NONE' ? 'no filter' : variant}, at 20/s …`);
@@ -181,9 +182,16 @@ try {
       r.planSaturation = await saturate(planRead(http, pool), 'plan read');
       if (mode === 'production') {
         log(`  raw SQL saturation …`);
-        r.rawSaturation = await saturate(planReadRaw(database.pool!, statements, pool), 'raw');
+        r.rawSaturation = await saturate(planReadRaw(database.pool!, statement, pool), 'raw');
         log(`  raw SQL unnamed (planned on every execution), saturation …`);
-        r.rawUnnamedSaturation = await saturate(planReadRaw(database.pool!, statements, pool, false), 'raw unnamed');
+        r.rawUnnamedSaturation = await saturate(planReadRaw(database.pool!, statement, pool, false), 'raw unnamed');
+        log(`  bare Fastify route + pg, the same statement, saturation …`);
+        const bare = await startBare(url, statement);
+        try {
+          r.bareSaturation = await saturate(bareRead(createHttpClient(bare.url, 128), pool), 'bare route');
+        } finally {
+          await bare.stop();
+        }
       }
       log(`  create at 100/s …`);
       r.createSteady = await steady(createActivity(http, pool), 100, WRITE_STEADY);
@@ -226,7 +234,7 @@ try {
     out.push(costs(r));
   }
   out.push(`\nSaturation steps (production):`);
-  out.push(steps('plan read', production.planSaturation), steps('raw SQL', production.rawSaturation), steps('raw unnamed', production.rawUnnamedSaturation));
+  out.push(steps('plan read', production.planSaturation), steps('raw SQL', production.rawSaturation), steps('raw unnamed', production.rawUnnamedSaturation), steps('bare route', production.bareSaturation));
   out.push(steps('create', production.createSaturation), steps('status change', production.statusSaturation), steps('message send', production.messageSaturation));
   out.push(steps('advisor plan read', production.advisorPlanSaturation));
   const totalSeconds = Math.round(performance.now() - started) / 1000;
@@ -241,14 +249,14 @@ try {
     seed,
     registers: fill,
     pool: { persons: pool.length, writable: pool.filter((p) => p.writable).length, mintSeconds, statusCandidates: candidates.length },
-    statements: { state: statements.state.sql, plan: statements.plan.sql },
+    statement: statement.sql,
     samples,
     apiRawRatio: ratio(production),
     results,
     totalSeconds,
   };
   await fs.mkdir(path.join(ROOT, 'bench', 'results'), { recursive: true });
-  await fs.writeFile(path.join(ROOT, 'bench', 'results', quick ? 'quick.json' : dialogOnly ? 'dialog-latest.json' : workspaceOnly ? 'workspace-latest.json' : 'latest.json'), `${JSON.stringify(json, null, 2)}\n`);
+  await fs.writeFile(path.join(ROOT, 'bench', 'results', quick ? 'quick.json' : dialogOnly ? 'dialog-latest.json' : workspaceOnly ? 'workspace-latest.json' : planOnly ? 'plan-latest.json' : 'latest.json'), `${JSON.stringify(json, null, 2)}\n`);
 } catch (error) {
   if (!(error instanceof SeedOnly)) {
     throw error;

@@ -41,6 +41,10 @@ export function principalFromClaims(payload: Record<string, unknown>): Principal
   }
 }
 
+/** How long, and for how many tokens, a verification is remembered. */
+const VERIFIED_CACHE_MS = 60_000;
+const VERIFIED_CACHE_ENTRIES = 20_000;
+
 export interface TokenVerifier {
   verify(token: string): Promise<Principal>;
   /** As verify, with the moment the token expires (a live stream ends then). */
@@ -67,7 +71,24 @@ export function createTokenVerifier(options: {
     throw new Error('a token verifier needs local keys or a JWKS URL');
   }
   const now = options.now ?? (() => new Date());
+  // Every request of a page carries the same token: its signature and claims are checked once and
+  // the answer kept for a minute (never past the token's expiry), in a bounded cache. A key the
+  // issuer withdraws stops being accepted within that minute.
+  const verified = new Map<string, { result: { principal: Principal; expiresAt: Date }; from: number; until: number }>();
   async function verifyWithExpiry(token: string): Promise<{ principal: Principal; expiresAt: Date }> {
+    const at = now().getTime();
+    const hit = verified.get(token);
+    if (hit && at >= hit.from && at < hit.until) {
+      return hit.result;
+    }
+    const result = await verifyAndRead(token);
+    if (verified.size >= VERIFIED_CACHE_ENTRIES) {
+      verified.delete(verified.keys().next().value!);
+    }
+    verified.set(token, { result, from: at, until: Math.min(result.expiresAt.getTime(), at + VERIFIED_CACHE_MS) });
+    return result;
+  }
+  async function verifyAndRead(token: string): Promise<{ principal: Principal; expiresAt: Date }> {
     let payload: Record<string, unknown>;
     try {
       payload = await verifyJwt(token, keys, { issuer: options.issuer, audience: options.audience, now: Math.floor(now().getTime() / 1000) });

@@ -31,10 +31,7 @@ export function createAuditService(deps: { clock: Clock }) {
   const { clock } = deps;
 
   return {
-    /**
-     * The record of an advisor's read or write of one person's data, for a statement that writes
-     * it together with its own work (the plan read); null for anyone but an advisor.
-     */
+    /** The record of an advisor's read or write of one person's data; null for anyone but an advisor. */
     entryFor(principal: Principal, person: AuditedPerson, use: AuditUse): repo.AuditEntry | null {
       if (principal.kind !== 'advisor') {
         return null;

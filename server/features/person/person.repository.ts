@@ -39,7 +39,8 @@ const PERSON_COLUMNS = [
   'person.assigneeOpenedAt',
 ] as const;
 
-function stateQuery(db: DbOrTx) {
+/** A person's state: the person's columns, the current period, manual follow-up and an open KVP period's office. */
+export function stateQuery(db: DbOrTx) {
   return db
     .selectFrom('person')
     .select(PERSON_COLUMNS)
@@ -55,7 +56,9 @@ function stateQuery(db: DbOrTx) {
     ]);
 }
 
-function toState(row: Awaited<ReturnType<ReturnType<typeof stateQuery>['executeTakeFirst']>>): PersonState | undefined {
+export type StateRow = NonNullable<Awaited<ReturnType<ReturnType<typeof stateQuery>['executeTakeFirst']>>>;
+
+export function toState(row: StateRow | undefined): PersonState | undefined {
   if (!row) {
     return undefined;
   }

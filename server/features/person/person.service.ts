@@ -5,7 +5,7 @@ import type { Principal } from '#server/auth/principal.ts';
 import type { Clock } from '#server/clock.ts';
 import type { Db, DbOrTx } from '#server/db/database.ts';
 import { RegisterUnavailableError, type ContactRegister, type PersonRegister } from '#server/registers/types.ts';
-import { auditRead, type AuditEntry, type AuditService, type AuditUse } from '#server/features/audit/audit.service.ts';
+import { auditRead, type AuditService, type AuditUse } from '#server/features/audit/audit.service.ts';
 import { assertReach, canReachPerson, NOT_FOUND_MESSAGE, protectedReach, requireAdvisor } from '#server/policy/access-policy.ts';
 import * as repo from './person.repository.ts';
 import type { PersonState } from './person.repository.ts';
@@ -87,15 +87,14 @@ export function createPersonService(deps: PersonServiceDeps) {
     },
 
     /**
-     * As resolve, for a read whose own statement writes the audit record (the plan read: one
-     * round trip fewer on the busiest advisor read). The caller must write `audit` when not null.
+     * As resolve, for a state the caller read together with its own data in one statement (the
+     * plan read: one round trip for the busiest read). Nothing of that data may be answered unless
+     * this returns: access is checked here and an advisor's use recorded.
      */
-    async resolveWithAuditEntry(principal: Principal, personId: string, use: AuditUse): Promise<{ person: PersonState; audit: AuditEntry | null }> {
-      const person = assertReach(principal, await repo.getStateById(db, personId));
-      if (principal.kind === 'advisor' && person.assignedAdvisorIdent === principal.ident && person.assigneeOpenedAt === null) {
-        await repo.markAssigneeOpened(db, person.id, principal.ident, clock.now());
-      }
-      return { person, audit: deps.audit.entryFor(principal, person, use) };
+    async admit(principal: Principal, state: PersonState | undefined, use: AuditUse): Promise<PersonState> {
+      const person = assertReach(principal, state);
+      await noteUse(principal, person, use, db);
+      return person;
     },
 
     /** Records a use when the person was already resolved (e.g. found through an activity). */

@@ -1,6 +1,6 @@
 import { CompiledQuery, sql } from 'kysely';
 import type { DbOrTx } from '#server/db/database.ts';
-import type { AuditEntry } from '#server/features/audit/audit.service.ts';
+import { stateQuery, toState, type PersonState, type StateRow } from '#server/features/person/person.repository.ts';
 import type { ActivityRecord } from '#server/features/activity/activity.service.ts';
 
 export interface GoalRecord {
@@ -18,50 +18,69 @@ export interface PlanRows {
   activities: (ActivityRecord & { readVersion: number | null; kvpOfficeId: string | null })[];
 }
 
-/** $1 person, $2 side ('CITIZEN' | 'NAV'), $3 period. */
-const PLAN_SQL = `
-    select
-      (select coalesce(json_agg(json_build_object('id', p.id, 'startedAt', p."startedAt", 'endedAt', p."endedAt")
-                                order by p."endedAt" is null desc, p."startedAt" desc), '[]'::json)
-         from follow_up_period p where p."personId" = $1) as periods,
-      (select row_to_json(g) from (
-         select goal.text, goal.version, goal."changedAt", goal."actorRole", goal."actorIdent",
-                case when $2::text = 'CITIZEN' then goal."citizenReadVersion" else goal."navReadVersion" end as "readVersion"
-           from goal where goal."periodId" = $3) g) as goal,
-      (select coalesce(json_agg(a order by a."createdAt", a.id), '[]'::json) from (
-         select activity.id, activity."periodId", activity.type, activity.status, activity.title, activity.description,
-                activity."fromDate", activity."toDate", activity.link, activity.details, activity."applicationStatus",
-                activity."agreedWithNav", activity."proposedBy", activity."closingReason", activity."advanceNotice",
-                activity.version, activity."changeKind", activity."createdAt", activity."changedAt",
-                activity."changedByRole", activity."changedByIdent", activity."kvpOfficeId",
-                case when $2::text = 'CITIZEN' then activity."citizenReadVersion" else activity."navReadVersion" end as "readVersion"
-           from activity
-          where activity."personId" = $1 and activity."periodId" = $3) a) as activities
-  `;
+/** A person's state with the plan of one of their periods: everything the board needs. */
+export interface PersonPlan {
+  person: PersonState;
+  /** The period shown: the one asked for, else the current one, else the latest; null when the person has none. */
+  periodId: string | null;
+  plan: PlanRows;
+}
+
+const PERSON = '00000000-0000-4000-8000-0000000091a0';
+const PERIOD = '00000000-0000-4000-8000-0000000091a1';
+const SIDE = 'SIDE-PLACEHOLDER';
+let compiled: CompiledQuery | undefined;
 
 /**
- * Everything the board needs in one statement: the person's periods, the goal of the chosen period
- * and its activities, each with the caller's side's read state. The number of statements does not
- * grow with the plan (architecture.md, Data).
+ * The plan read in one statement: the person's state (for the access decision, as getStateById
+ * reads it), the period to show, the person's periods, that period's goal and its activities, each
+ * with the caller's side's read state. One round trip, whatever the size of the plan (architecture.md, Data).
  */
-/** The same read that also writes an advisor's audit record ($4–$9), in the one statement and its commit. */
-const AUDITED_PLAN_SQL = `
-    with recorded as (
-      insert into audit_record (at, "actorIdent", "actorName", "actorOfficeId", action, subject, "personId")
-      values ($4, $5, $6, $7, $8, $9, $1)
-    )
-    ${PLAN_SQL}`;
+function personPlanQuery(db: DbOrTx, personId: string, periodId: string | null, side: string) {
+  const chosen = sql<string | null>`coalesce(${periodId}::uuid, (
+      select p.id from follow_up_period p where p."personId" = ${personId}::uuid order by p."endedAt" is null desc, p."startedAt" desc limit 1))`;
+  const readVersion = (table: 'goal' | 'activity') =>
+    sql`case when ${side}::text = 'CITIZEN' then ${sql.ref(`${table}.citizenReadVersion`)} else ${sql.ref(`${table}.navReadVersion`)} end`;
+  return db
+    .selectFrom([stateQuery(db).where('person.id', '=', personId).as('s'), sql<{ id: string | null }>`(select ${chosen} as id)`.as('c')])
+    .selectAll('s')
+    .select([
+      'c.id as shownPeriodId',
+      sql<PlanRows['periods']>`(
+        select coalesce(json_agg(json_build_object('id', p.id, 'startedAt', p."startedAt", 'endedAt', p."endedAt")
+                                 order by p."endedAt" is null desc, p."startedAt" desc), '[]'::json)
+          from follow_up_period p where p."personId" = s.id)`.as('periods'),
+      sql<GoalRecord | null>`(
+        select row_to_json(g) from (
+          select goal.text, goal.version, goal."changedAt", goal."actorRole", goal."actorIdent", ${readVersion('goal')} as "readVersion"
+            from goal where goal."periodId" = c.id) g)`.as('goal'),
+      sql<PlanRows['activities']>`(
+        select coalesce(json_agg(a order by a."createdAt", a.id), '[]'::json) from (
+          select activity.id, activity."periodId", activity.type, activity.status, activity.title, activity.description,
+                 activity."fromDate", activity."toDate", activity.link, activity.details, activity."applicationStatus",
+                 activity."agreedWithNav", activity."proposedBy", activity."closingReason", activity."advanceNotice",
+                 activity.version, activity."changeKind", activity."createdAt", activity."changedAt",
+                 activity."changedByRole", activity."changedByIdent", activity."kvpOfficeId", ${readVersion('activity')} as "readVersion"
+            from activity
+           where activity."personId" = s.id and activity."periodId" = c.id) a)`.as('activities'),
+    ]);
+}
 
-export async function readPlan(db: DbOrTx, personId: string, periodId: string | null, side: 'CITIZEN' | 'NAV', audit: AuditEntry | null = null): Promise<PlanRows> {
-  const query = audit
-    ? CompiledQuery.raw(AUDITED_PLAN_SQL, [personId, side, periodId, audit.at, audit.actorIdent, audit.actorName, audit.actorOfficeId, audit.action, audit.subject])
-    : CompiledQuery.raw(PLAN_SQL, [personId, side, periodId]);
-  const result = await db.executeQuery<PlanRows>(query);
+/**
+ * Reads a person's state and plan (see personPlanQuery); undefined when there is no such person.
+ * The statement is compiled once and reused with the values put in place of placeholders.
+ */
+export async function readPersonPlan(db: DbOrTx, personId: string, periodId: string | null, side: 'CITIZEN' | 'NAV'): Promise<PersonPlan | undefined> {
+  compiled ??= personPlanQuery(db, PERSON, PERIOD, SIDE).compile();
+  const values: Record<string, unknown> = { [PERSON]: personId, [PERIOD]: periodId, [SIDE]: side };
+  const parameters = compiled.parameters.map((p) => (typeof p === 'string' && p in values ? values[p] : p));
+  const result = await db.executeQuery<StateRow & { shownPeriodId: string | null } & PlanRows>(CompiledQuery.raw(compiled.sql, parameters));
   const row = result.rows[0];
   if (!row) {
-    return { periods: [], goal: null, activities: [] };
+    return undefined;
   }
-  return row;
+  const { shownPeriodId, periods, goal, activities, ...state } = row;
+  return { person: toState(state)!, periodId: shownPeriodId, plan: { periods, goal, activities } };
 }
 
 /** The period a plan read shows when none is asked for: the current one, else the latest. */

@@ -48,10 +48,10 @@ export function createPlanService(deps: PlanDeps) {
     async read(principal: Principal, personId: string, query: PlanQuery): Promise<Plan> {
       const side = sideOf(principal);
       // A reserved citizen reads the plan but cannot write it: said here so the page offers nothing it would refuse.
-      const [{ person, audit }, reserved] = await Promise.all([persons.resolveWithAuditEntry(principal, personId, auditRead('PLAN')), citizenReserved(persons, principal)]);
-      const periodId = query.periodId ?? person.currentPeriodId ?? (await repo.defaultPeriodId(db, personId));
-      // An advisor's audit record is written by the read's own statement.
-      const rows = await repo.readPlan(db, personId, periodId, side, audit);
+      const [read, reserved] = await Promise.all([repo.readPersonPlan(db, personId, query.periodId ?? null, side), citizenReserved(persons, principal)]);
+      // Access checked, and an advisor's read recorded, before anything is answered.
+      const person = await persons.admit(principal, read?.person, auditRead('PLAN'));
+      const { plan: rows, periodId } = read!;
       if (query.periodId && !rows.periods.some((p) => p.id === query.periodId)) {
         throw new AppError('not_found', 'No such follow-up period');
       }
