@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import { PerformanceObserver } from 'node:perf_hooks';
 import type pg from 'pg';
 
 /**
@@ -62,7 +63,23 @@ export interface Cost {
   perRequest: { xacts: number; blksHit: number; blksRead: number; tupReturned: number; tupFetched: number };
   /** The app's GC during the phase: milliseconds per second of the phase, major collections, pauses of ≥ 10 and ≥ 20 ms. */
   gc: { msPerSecond: number; major: number; atLeast10ms: number; atLeast20ms: number };
+  /**
+   * The load generator's own GC pauses of 10 ms or more, and the longest: requests fall due
+   * during such a pause and leave late, and their latency (from the moment they were due) counts
+   * the pause as if the app had been slow.
+   */
+  generatorGc: { atLeast10ms: number; maxMs: number };
 }
+
+/** GC pauses of this process (the load generator), from the moment the module loads. */
+const generatorPauses: { at: number; ms: number }[] = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    if (entry.duration >= 10) {
+      generatorPauses.push({ at: entry.startTime, ms: entry.duration });
+    }
+  }
+}).observe({ entryTypes: ['gc'] });
 
 const TICKS = 100;
 
@@ -174,6 +191,10 @@ export class Observer {
         atLeast10ms: after.gc.atLeast10ms - before.gc.atLeast10ms,
         atLeast20ms: after.gc.atLeast20ms - before.gc.atLeast20ms,
       },
+      generatorGc: (() => {
+        const pauses = generatorPauses.filter((p) => p.at >= before.at && p.at < after.at);
+        return { atLeast10ms: pauses.length, maxMs: r2(Math.max(0, ...pauses.map((p) => p.ms))) };
+      })(),
     };
   }
 

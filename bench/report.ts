@@ -100,7 +100,7 @@ function phases(r: ModeResults): [string, Measured<Stats | Saturation>][] {
 }
 
 export function costs(r: ModeResults): string {
-  const rows = [['Phase', 'CPU cores app/db/gen/regs/other', 'CPU ms per request app/db/gen', 'DB xacts/req', 'buffer hits/reads per req', 'app GC ms/s, major, pauses ≥10/≥20 ms']];
+  const rows = [['Phase', 'CPU cores app/db/gen/regs/other', 'CPU ms per request app/db/gen', 'DB xacts/req', 'buffer hits/reads per req', 'app GC ms/s, major, pauses ≥10/≥20 ms', 'generator GC pauses ≥10 ms (longest)']];
   for (const [name, m] of phases(r)) {
     const c = m.cost;
     rows.push([
@@ -110,6 +110,7 @@ export function costs(r: ModeResults): string {
       n(c.perRequest.xacts, 2),
       `${n(c.perRequest.blksHit, 1)} / ${n(c.perRequest.blksRead, 2)}`,
       c.gc ? `${n(c.gc.msPerSecond, 1)}, ${c.gc.major}, ${c.gc.atLeast10ms} / ${c.gc.atLeast20ms}` : '—',
+      c.generatorGc ? `${c.generatorGc.atLeast10ms}${c.generatorGc.atLeast10ms ? ` (${n(c.generatorGc.maxMs, 1)} ms)` : ''}` : '—',
     ]);
   }
   return table(rows);

@@ -1,6 +1,6 @@
-import { sql, type Selectable } from 'kysely';
+import { sql, type QueryCreator, type Selectable } from 'kysely';
 import type { DbOrTx } from '#server/db/database.ts';
-import type { ActivityTable, ActivityVersionTable, AdvanceNoticeVersionTable } from '#server/db/types.ts';
+import type { ActivityTable, ActivityVersionTable, AdvanceNoticeVersionTable, DB } from '#server/db/types.ts';
 
 export type ActivityRow = Selectable<ActivityTable>;
 export type ActivityVersionRow = Selectable<ActivityVersionTable>;
@@ -47,14 +47,16 @@ const SNAPSHOT_COLUMNS = [
   'changedByIdent',
 ] as const;
 
-async function appendVersion(db: DbOrTx, row: ActivityRow): Promise<void> {
-  const snapshot: Record<string, unknown> = { activityId: row.id };
-  for (const column of SNAPSHOT_COLUMNS) {
-    snapshot[column] = row[column];
-  }
-  snapshot.details = JSON.stringify(row.details);
-  snapshot.advanceNotice = row.advanceNotice === null ? null : JSON.stringify(row.advanceNotice);
-  await db.insertInto('activity_version').values(snapshot as never).execute();
+/**
+ * Every write of an activity is kept as a version: the new state of the row that the statement's
+ * `written` step (the insert or update, returning the row) wrote, copied into `activity_version`
+ * by the same statement.
+ */
+function versionOfWritten(qc: QueryCreator<DB & { written: ActivityRow }>) {
+  return qc
+    .insertInto('activity_version')
+    .columns(['activityId', ...SNAPSHOT_COLUMNS])
+    .expression((eb) => eb.selectFrom('written').select(['written.id', ...SNAPSHOT_COLUMNS.map((c) => `written.${c}` as const)]));
 }
 
 export async function getById(db: DbOrTx, id: string): Promise<ActivityRow | undefined> {
@@ -72,18 +74,22 @@ export async function getByIdForUpdate(db: DbOrTx, id: string): Promise<Activity
     .executeTakeFirst();
 }
 
-/** Inserts a new activity and its first version. */
+/** Inserts a new activity and its first version, in one statement. */
 export async function insert(
   db: DbOrTx,
   values: Omit<ActivityRow, 'id' | 'details' | 'advanceNotice' | 'version' | 'citizenReadVersion' | 'navReadVersion'> & { details: Record<string, unknown> },
 ): Promise<ActivityRow> {
-  const row = await db
-    .insertInto('activity')
-    .values({ ...values, version: 1, details: JSON.stringify(values.details), advanceNotice: null })
-    .returningAll()
+  return db
+    .with('written', (qc) =>
+      qc
+        .insertInto('activity')
+        .values({ ...values, version: 1, details: JSON.stringify(values.details), advanceNotice: null })
+        .returningAll(),
+    )
+    .with('versioned', versionOfWritten)
+    .selectFrom('written')
+    .selectAll()
     .executeTakeFirstOrThrow();
-  await appendVersion(db, row);
-  return row;
 }
 
 /**
@@ -92,23 +98,25 @@ export async function insert(
  */
 export async function update(db: DbOrTx, id: string, expectedVersion: number, change: ActivityChange, meta: VersionMeta): Promise<ActivityRow | undefined> {
   const { details, advanceNotice, ...plain } = change;
-  const row = await db
-    .updateTable('activity')
-    .set({
-      ...plain,
-      ...(details !== undefined ? { details: JSON.stringify(details) } : {}),
-      ...(advanceNotice !== undefined ? { advanceNotice: advanceNotice === null ? null : JSON.stringify(advanceNotice) } : {}),
-      ...meta,
-      version: sql<number>`version + 1`,
-    })
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .returningAll()
+  return db
+    .with('written', (qc) =>
+      qc
+        .updateTable('activity')
+        .set({
+          ...plain,
+          ...(details !== undefined ? { details: JSON.stringify(details) } : {}),
+          ...(advanceNotice !== undefined ? { advanceNotice: advanceNotice === null ? null : JSON.stringify(advanceNotice) } : {}),
+          ...meta,
+          version: sql<number>`version + 1`,
+        })
+        .where('id', '=', id)
+        .where('version', '=', expectedVersion)
+        .returningAll(),
+    )
+    .with('versioned', versionOfWritten)
+    .selectFrom('written')
+    .selectAll()
     .executeTakeFirst();
-  if (row) {
-    await appendVersion(db, row);
-  }
-  return row;
 }
 
 export async function listVersions(db: DbOrTx, activityId: string): Promise<ActivityVersionRow[]> {
