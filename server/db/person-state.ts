@@ -1,11 +1,13 @@
 import type { ExpressionBuilder } from 'kysely';
+import type { DbOrTx } from './database.ts';
 import type { DB } from './types.ts';
 
 /**
- * The two facts of a person's follow-up state that live in their own tables, as subqueries of a
- * query on `person`: the current period (the one not ended) and whether the latest row of the
- * digital/manual log says manual. The person feature's access read and the notification rules
- * both ask them, the same way.
+ * A person's state as every access decision and write reads it: the person's columns and the facts
+ * that live in their own tables, as subqueries of a query on `person` — the current period (the one
+ * not ended), whether the latest row of the digital/manual log says manual, and an open KVP
+ * period's office. The person feature's reads, the plan read (which adds the plan to the same
+ * statement) and the notification rules all ask them the same way.
  */
 export function currentPeriodIdOf(eb: ExpressionBuilder<DB, 'person'>) {
   return eb
@@ -24,4 +26,65 @@ export function manualFollowUpOf(eb: ExpressionBuilder<DB, 'person'>) {
     .orderBy('manual_follow_up_log.id', 'desc')
     .limit(1)
     .as('manualFollowUp');
+}
+
+export interface PersonRow {
+  id: string;
+  nationalId: string;
+  givenName: string;
+  familyName: string;
+  protectedAddress: 'STRICT' | 'CONFIDENTIAL' | null;
+  navEmployee: boolean;
+  officeId: string;
+  language: 'nb' | 'nn' | 'en';
+  registerRefreshedAt: Date;
+  assignedAdvisorIdent: string | null;
+  assigneeOpenedAt: Date | null;
+}
+
+/** A person with the state every access decision and write needs, read in one statement. */
+export interface PersonState extends PersonRow {
+  currentPeriodId: string | null;
+  manualFollowUp: boolean;
+  kvpOfficeId: string | null;
+}
+
+const PERSON_COLUMNS = [
+  'person.id',
+  'person.nationalId',
+  'person.givenName',
+  'person.familyName',
+  'person.protectedAddress',
+  'person.navEmployee',
+  'person.officeId',
+  'person.language',
+  'person.registerRefreshedAt',
+  'person.assignedAdvisorIdent',
+  'person.assigneeOpenedAt',
+] as const;
+
+/** A person's state: the person's columns, the current period, manual follow-up and an open KVP period's office. */
+export function stateQuery(db: DbOrTx) {
+  return db
+    .selectFrom('person')
+    .select(PERSON_COLUMNS)
+    .select((eb) => [
+      currentPeriodIdOf(eb),
+      manualFollowUpOf(eb),
+      eb
+        .selectFrom('kvp_period')
+        .select('kvp_period.officeId')
+        .whereRef('kvp_period.personId', '=', 'person.id')
+        .where('kvp_period.endedAt', 'is', null)
+        .as('kvpOfficeId'),
+    ]);
+}
+
+export type StateRow = NonNullable<Awaited<ReturnType<ReturnType<typeof stateQuery>['executeTakeFirst']>>>;
+
+export function toState(row: StateRow | undefined): PersonState | undefined {
+  if (!row) {
+    return undefined;
+  }
+  return { ...row, manualFollowUp: row.manualFollowUp ?? false, currentPeriodId: row.currentPeriodId ?? null, kvpOfficeId: row.kvpOfficeId ?? null };
 }

@@ -1,69 +1,10 @@
 import { CompiledQuery, sql } from 'kysely';
 import type { DbOrTx } from '#server/db/database.ts';
 import { likePattern } from '#server/db/like.ts';
-import { currentPeriodIdOf, manualFollowUpOf } from '#server/db/person-state.ts';
+import { stateQuery, toState, type PersonState } from '#server/db/person-state.ts';
 import type { PersonRecord } from '#server/registers/types.ts';
 
-export interface PersonRow {
-  id: string;
-  nationalId: string;
-  givenName: string;
-  familyName: string;
-  protectedAddress: 'STRICT' | 'CONFIDENTIAL' | null;
-  navEmployee: boolean;
-  officeId: string;
-  language: 'nb' | 'nn' | 'en';
-  registerRefreshedAt: Date;
-  assignedAdvisorIdent: string | null;
-  assigneeOpenedAt: Date | null;
-}
-
-/** A person with the state every access decision and write needs, read in one statement. */
-export interface PersonState extends PersonRow {
-  currentPeriodId: string | null;
-  manualFollowUp: boolean;
-  kvpOfficeId: string | null;
-}
-
-const PERSON_COLUMNS = [
-  'person.id',
-  'person.nationalId',
-  'person.givenName',
-  'person.familyName',
-  'person.protectedAddress',
-  'person.navEmployee',
-  'person.officeId',
-  'person.language',
-  'person.registerRefreshedAt',
-  'person.assignedAdvisorIdent',
-  'person.assigneeOpenedAt',
-] as const;
-
-/** A person's state: the person's columns, the current period, manual follow-up and an open KVP period's office. */
-export function stateQuery(db: DbOrTx) {
-  return db
-    .selectFrom('person')
-    .select(PERSON_COLUMNS)
-    .select((eb) => [
-      currentPeriodIdOf(eb),
-      manualFollowUpOf(eb),
-      eb
-        .selectFrom('kvp_period')
-        .select('kvp_period.officeId')
-        .whereRef('kvp_period.personId', '=', 'person.id')
-        .where('kvp_period.endedAt', 'is', null)
-        .as('kvpOfficeId'),
-    ]);
-}
-
-export type StateRow = NonNullable<Awaited<ReturnType<ReturnType<typeof stateQuery>['executeTakeFirst']>>>;
-
-export function toState(row: StateRow | undefined): PersonState | undefined {
-  if (!row) {
-    return undefined;
-  }
-  return { ...row, manualFollowUp: row.manualFollowUp ?? false, currentPeriodId: row.currentPeriodId ?? null, kvpOfficeId: row.kvpOfficeId ?? null };
-}
+export type { PersonRow, PersonState } from '#server/db/person-state.ts';
 
 const ID_PLACEHOLDER = '00000000-0000-0000-0000-00000000c0de';
 let stateByIdCompiled: CompiledQuery | undefined;

@@ -1,6 +1,6 @@
 import { CompiledQuery, sql } from 'kysely';
 import type { DbOrTx } from '#server/db/database.ts';
-import { stateQuery, toState, type PersonState, type StateRow } from '#server/features/person/person.repository.ts';
+import { stateQuery, toState, type PersonState, type StateRow } from '#server/db/person-state.ts';
 import type { ActivityRecord } from '#server/features/activity/activity.service.ts';
 
 export interface GoalRecord {
