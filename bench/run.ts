@@ -99,6 +99,12 @@ try {
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   cleanups.push(() => admin.end());
+  // Notifications an earlier run scheduled (NAV messages notify 30 minutes later) would fall due in
+  // the middle of this run's phases, and their delivery would be measured as this run's load.
+  const leftOver = await admin.query(`update notification set status = 'CANCELLED', reason = 'BENCH_EARLIER_RUN', "updatedAt" = now() where status in ('PENDING', 'HELD')`);
+  if (leftOver.rowCount) {
+    log(`cancelled ${leftOver.rowCount.toLocaleString('en-US')} notifications an earlier run had scheduled`);
+  }
   const keys = await loadOrCreateSigningKeys(database.db);
   const issuer = await startIssuer(keys.publicJwk);
   cleanups.push(() => issuer.close());
