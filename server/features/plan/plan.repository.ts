@@ -73,7 +73,7 @@ function personPlanQuery(db: DbOrTx, personId: string, periodId: string | null, 
 export async function readPersonPlan(db: DbOrTx, personId: string, periodId: string | null, side: 'CITIZEN' | 'NAV'): Promise<PersonPlan | undefined> {
   compiled ??= personPlanQuery(db, PERSON, PERIOD, SIDE).compile();
   const values: Record<string, unknown> = { [PERSON]: personId, [PERIOD]: periodId, [SIDE]: side };
-  const parameters = compiled.parameters.map((p) => (typeof p === 'string' && p in values ? values[p] : p));
+  const parameters = compiled.parameters.map((p) => (typeof p === 'string' && Object.hasOwn(values, p) ? values[p] : p));
   const result = await db.executeQuery<StateRow & { shownPeriodId: string | null } & PlanRows>(CompiledQuery.raw(compiled.sql, parameters));
   const row = result.rows[0];
   if (!row) {
