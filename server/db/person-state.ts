@@ -1,5 +1,6 @@
 import type { ExpressionBuilder } from 'kysely';
 import type { DbOrTx } from './database.ts';
+import type { PersonRecord } from '#server/registers/types.ts';
 import type { DB } from './types.ts';
 
 /**
@@ -28,14 +29,9 @@ export function manualFollowUpOf(eb: ExpressionBuilder<DB, 'person'>) {
     .as('manualFollowUp');
 }
 
-export interface PersonRow {
+/** A person's row: the person register's record as last fetched (the snapshot), and the app's own columns. */
+export interface PersonRow extends PersonRecord {
   id: string;
-  nationalId: string;
-  givenName: string;
-  familyName: string;
-  protectedAddress: 'STRICT' | 'CONFIDENTIAL' | null;
-  navEmployee: boolean;
-  officeId: string;
   language: 'nb' | 'nn' | 'en';
   registerRefreshedAt: Date;
   assignedAdvisorIdent: string | null;

@@ -38,6 +38,17 @@ export function createPersonService(deps: PersonServiceDeps) {
     }
   }
 
+  /**
+   * Access checked by the policy for a state already read (404 when missing or out of reach), and
+   * an advisor's use recorded with `tx`. The plan read reads the state together with its own data
+   * in one statement and calls this before answering anything; resolve reads the state first.
+   */
+  async function admit(principal: Principal, state: PersonState | undefined, use: AuditUse | null, tx: DbOrTx = db): Promise<PersonState> {
+    const person = assertReach(principal, state);
+    await noteUse(principal, person, use, tx);
+    return person;
+  }
+
   /** Fetches the register's record and refreshes the snapshot; null when the register does not know the id. */
   async function refreshFromRegister(nationalId: string): Promise<string | null> {
     const record = await deps.personRegister.lookup(nationalId);
@@ -74,28 +85,15 @@ export function createPersonService(deps: PersonServiceDeps) {
      * transaction records the use itself); the record is written with `tx`.
      */
     async resolve(principal: Principal, personId: string, use: AuditUse | null, tx: DbOrTx = db): Promise<PersonState> {
-      const person = assertReach(principal, await repo.getStateById(tx, personId));
-      await noteUse(principal, person, use, tx);
-      return person;
+      return admit(principal, await repo.getStateById(tx, personId), use, tx);
     },
 
     /** As resolve, and locks the person for the transaction so writes to one plan are serialised. */
     async resolveForWrite(principal: Principal, personId: string, tx: DbOrTx, use: AuditUse | null): Promise<PersonState> {
-      const person = assertReach(principal, await repo.getStateByIdForUpdate(tx, personId));
-      await noteUse(principal, person, use, tx);
-      return person;
+      return admit(principal, await repo.getStateByIdForUpdate(tx, personId), use, tx);
     },
 
-    /**
-     * As resolve, for a state the caller read together with its own data in one statement (the
-     * plan read: one round trip for the busiest read). Nothing of that data may be answered unless
-     * this returns: access is checked here and an advisor's use recorded.
-     */
-    async admit(principal: Principal, state: PersonState | undefined, use: AuditUse): Promise<PersonState> {
-      const person = assertReach(principal, state);
-      await noteUse(principal, person, use, db);
-      return person;
-    },
+    admit,
 
     /** Records a use when the person was already resolved (e.g. found through an activity). */
     noteUse,
@@ -119,8 +117,7 @@ export function createPersonService(deps: PersonServiceDeps) {
             : error;
         }
       }
-      const reached = assertReach(principal, state);
-      await noteUse(principal, reached, auditRead('PERSON'), db);
+      const reached = await admit(principal, state, auditRead('PERSON'));
       return present(principal, reached);
     },
 
@@ -137,8 +134,7 @@ export function createPersonService(deps: PersonServiceDeps) {
           }
         }
       }
-      const reached = assertReach(principal, state);
-      await noteUse(principal, reached, auditRead('PERSON'), db);
+      const reached = await admit(principal, state, auditRead('PERSON'));
       return present(principal, reached);
     },
 
