@@ -21,7 +21,7 @@ import { drawPool, mintTokens, statusCandidates, type PoolPerson } from './token
 import { advisorPlanRead, planReadAudits, planReader, WORKSPACE_VARIANTS, workspaceList, workspaceToken } from './workspace-scenarios.ts';
 
 /**
- * `npm run bench [-- --reseed] [--quick] [--production-only] [--dialog-only] [--workspace-only] [--seed-only]`: seeds (or reuses) the
+ * `npm run bench [-- --reseed] [--quick] [--production-only] [--dialog-only] [--workspace-only] [--plan-only] [--writes-only] [--seed-only]`: seeds (or reuses) the
  * benchmark database and registers, starts the real app as a child process, and measures the
  * plan read, the same SQL raw, and two writes (docs/architecture.md, "Tests and benchmarks").
  */
@@ -40,6 +40,7 @@ const STREAMS = quick ? 200 : 1_000;
 const dialogOnly = args.has('--dialog-only');
 const workspaceOnly = args.has('--workspace-only');
 const planOnly = args.has('--plan-only');
+const writesOnly = args.has('--writes-only');
 const STEADY = quick ? { warmupSeconds: 1, seconds: 5 } : { warmupSeconds: 5, seconds: 25 };
 const WORKSPACE_STEADY = quick ? { warmupSeconds: 1, seconds: 5 } : { warmupSeconds: 3, seconds: 20 };
 const WRITE_STEADY = quick ? { warmupSeconds: 1, seconds: 5 } : { warmupSeconds: 3, seconds: 20 };
@@ -135,7 +136,7 @@ try {
   const saturate = (op: Operation, what: string) => observer.measure((count) => saturation(count(op), { ...STEP, onStep: onStep(what) }));
 
   const bundle = await buildServer();
-  const modes: ('production' | 'development')[] = args.has('--production-only') || dialogOnly || workspaceOnly || planOnly ? ['production'] : ['production', 'development'];
+  const modes: ('production' | 'development')[] = args.has('--production-only') || dialogOnly || workspaceOnly || planOnly || writesOnly ? ['production'] : ['production', 'development'];
   const results: Record<string, ModeResults> = {};
   const samples: Record<string, { plans: number; activitiesPerPlan: number; bytesPerPlan: number }> = {};
   const loads: Record<string, number[]> = {};
@@ -149,7 +150,7 @@ try {
     try {
       samples[mode] = await sample(http, pool);
       const r: ModeResults = (results[mode] = {});
-      if (mode === 'production' && !workspaceOnly && !planOnly) {
+      if (mode === 'production' && !workspaceOnly && !planOnly && !writesOnly) {
         log(`  thread list (203 messages) at 200/s …`);
         r.threadListSteady = await steady(threadList(http, busy), 200, STEADY);
         log(`  message send at 50/s …`);
@@ -161,7 +162,7 @@ try {
         r.streamDelivery = await observer.measure(() => streamDelivery(app.url, http, advisor.token, advisor.reach, { streams: STREAMS, rate: 50, ...WRITE_STEADY }));
         log(`    arrival p50 ${r.streamDelivery.p50} ms p99 ${r.streamDelivery.p99} ms, ${r.streamDelivery.lost} lost${r.streamDelivery.errors ? `, ${r.streamDelivery.errors} errors: ${r.streamDelivery.errorSamples.join('; ')}` : ''}`);
       }
-      if (mode === 'production' && !dialogOnly && !planOnly) {
+      if (mode === 'production' && !dialogOnly && !planOnly && !writesOnly) {
         r.workspaceSteady = {};
         for (const variant of WORKSPACE_VARIANTS) {
           log(`  workspace list, office of 5,000, ${variant === 'NONE' ? 'no filter' : variant}, at 20/s …`);
@@ -181,22 +182,24 @@ try {
       if (dialogOnly || workspaceOnly) {
         continue;
       }
-      log(`  plan read at 200/s …`);
-      r.planSteady = await steady(planRead(http, pool), 200, STEADY);
-      log(`    slowest answer per second (ms): ${r.planSteady.maxPerSecond?.join(' ')}`);
-      log(`  plan read saturation …`);
-      r.planSaturation = await saturate(planRead(http, pool), 'plan read');
-      if (mode === 'production') {
-        log(`  raw SQL saturation …`);
-        r.rawSaturation = await saturate(planReadRaw(database.pool!, statement, pool), 'raw');
-        log(`  raw SQL unnamed (planned on every execution), saturation …`);
-        r.rawUnnamedSaturation = await saturate(planReadRaw(database.pool!, statement, pool, false), 'raw unnamed');
-        log(`  bare Fastify route + pg, the same statement, saturation …`);
-        const bare = await startBare(url, statement);
-        try {
-          r.bareSaturation = await saturate(bareRead(createHttpClient(bare.url, 128), pool), 'bare route');
-        } finally {
-          await bare.stop();
+      if (!writesOnly) {
+        log(`  plan read at 200/s …`);
+        r.planSteady = await steady(planRead(http, pool), 200, STEADY);
+        log(`    slowest answer per second (ms): ${r.planSteady.maxPerSecond?.join(' ')}`);
+        log(`  plan read saturation …`);
+        r.planSaturation = await saturate(planRead(http, pool), 'plan read');
+        if (mode === 'production') {
+          log(`  raw SQL saturation …`);
+          r.rawSaturation = await saturate(planReadRaw(database.pool!, statement, pool), 'raw');
+          log(`  raw SQL unnamed (planned on every execution), saturation …`);
+          r.rawUnnamedSaturation = await saturate(planReadRaw(database.pool!, statement, pool, false), 'raw unnamed');
+          log(`  bare Fastify route + pg, the same statement, saturation …`);
+          const bare = await startBare(url, statement);
+          try {
+            r.bareSaturation = await saturate(bareRead(createHttpClient(bare.url, 128), pool), 'bare route');
+          } finally {
+            await bare.stop();
+          }
         }
       }
       log(`  create at 100/s …`);
@@ -262,7 +265,7 @@ try {
     totalSeconds,
   };
   await fs.mkdir(path.join(ROOT, 'bench', 'results'), { recursive: true });
-  await fs.writeFile(path.join(ROOT, 'bench', 'results', quick ? 'quick.json' : dialogOnly ? 'dialog-latest.json' : workspaceOnly ? 'workspace-latest.json' : planOnly ? 'plan-latest.json' : 'latest.json'), `${JSON.stringify(json, null, 2)}\n`);
+  await fs.writeFile(path.join(ROOT, 'bench', 'results', quick ? 'quick.json' : dialogOnly ? 'dialog-latest.json' : workspaceOnly ? 'workspace-latest.json' : planOnly ? 'plan-latest.json' : writesOnly ? 'writes-latest.json' : 'latest.json'), `${JSON.stringify(json, null, 2)}\n`);
 } catch (error) {
   if (!(error instanceof SeedOnly)) {
     throw error;

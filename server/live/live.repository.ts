@@ -60,8 +60,9 @@ export interface LiveEventSql {
  * smaller id; `live_event_row` stores the event, drawing its id after the lock; `live_notified`
  * notifies every app instance with the stored event, so listeners need not read it back. NOTIFY is
  * transactional: listeners hear it when, and only if, the change commits. The statement's main
- * query must read `live_notified` (a plain select in WITH runs only when read), and the statement
- * must be the transaction's last write (the lock is held until commit).
+ * query must read `live_notified` (a plain select in WITH runs only when read). The lock is held
+ * until commit, so the statement comes after every row lock the transaction takes (no lock-order
+ * hazard) and little should follow it: at most a few inserts (an activity's outbox events).
  */
 export function liveEventCtes(event: LiveEventSql): RawBuilder<unknown> {
   const { personId, kind, audience, actorSide, at } = event;

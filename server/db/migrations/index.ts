@@ -8,6 +8,7 @@ import * as followUp from './0007-follow-up.ts';
 import * as kvpLive from './0008-kvp-live.ts';
 import * as workspace from './0009-workspace.ts';
 import * as outboxPendingById from './0010-outbox-pending-by-id.ts';
+import * as attentionWriteCost from './0011-attention-write-cost.ts';
 
 /**
  * Every migration in order. A migration is plain SQL run in one transaction; once released it is
@@ -24,4 +25,5 @@ export const migrations: ReadonlyArray<{ name: string; up: string }> = [
   { name: '0008-kvp-live', up: kvpLive.up },
   { name: '0009-workspace', up: workspace.up },
   { name: '0010-outbox-pending-by-id', up: outboxPendingById.up },
+  { name: '0011-attention-write-cost', up: attentionWriteCost.up },
 ];

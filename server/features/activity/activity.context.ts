@@ -4,7 +4,6 @@ import type { Activity } from '#common/schemas/activity.ts';
 import { actorIdentOf, actorRoleOf, type Principal } from '#server/auth/principal.ts';
 import type { Clock } from '#server/clock.ts';
 import type { Db, Tx } from '#server/db/database.ts';
-import { publishLive } from '#server/live/live.repository.ts';
 import type { PersonService, PersonState } from '#server/features/person/person.service.ts';
 import { presentActivity, visibleTo } from './activity.presenter.ts';
 import * as repo from './activity.repository.ts';
@@ -96,7 +95,8 @@ export interface WriteResult {
 /**
  * The one path for changing an existing activity: lock it, check access and writability, check
  * the version the caller read (409 with the current state when stale), apply the rule-checked
- * change as a new version, and let the caller add outbox events in the same transaction.
+ * change as a new version with its live event (one statement), and let the caller add outbox
+ * events in the same transaction.
  */
 export async function writeActivity(
   deps: ActivityDeps,
@@ -130,17 +130,15 @@ export async function writeActivity(
       });
     }
     const result = await decide(current, person, side);
-    const updated = await repo.update(tx, activityId, expectedVersion, result.change, {
-      changeKind: result.changeKind,
-      changedAt: deps.clock.now(),
-      changedByRole: actorRoleOf(principal),
-      changedByIdent: actorIdentOf(principal),
-    });
+    const now = deps.clock.now();
+    const after = { type: current.type, details: result.change.details ?? current.details };
+    const meta = { changeKind: result.changeKind, changedAt: now, changedByRole: actorRoleOf(principal), changedByIdent: actorIdentOf(principal) };
+    const live = { kind: 'plan.changed' as const, audience: liveAudience(after, result.changeKind), actorSide: side, at: now };
+    const updated = await repo.update(tx, current, expectedVersion, result.change, meta, live);
     if (!updated) {
       throw new AppError('conflict', 'The activity has changed since you read it');
     }
     await result.after?.(tx, updated, person);
-    await publishLive(tx, updated.personId, { kind: 'plan.changed', audience: liveAudience(updated, result.changeKind), actorSide: side, payload: { activityId } }, deps.clock.now());
     return presentFor(principal, updated, updated.version, true);
   });
 }

@@ -1,6 +1,7 @@
-import { sql, type QueryCreator, type Selectable } from 'kysely';
+import { sql, type Compilable, type QueryCreator, type Selectable } from 'kysely';
 import type { DbOrTx } from '#server/db/database.ts';
 import type { ActivityTable, ActivityVersionTable, AdvanceNoticeVersionTable, DB } from '#server/db/types.ts';
+import { liveEventCtes, type LiveEventSql } from '#server/live/live.repository.ts';
 
 export type ActivityRow = Selectable<ActivityTable>;
 export type ActivityVersionRow = Selectable<ActivityVersionTable>;
@@ -74,49 +75,67 @@ export async function getByIdForUpdate(db: DbOrTx, id: string): Promise<Activity
     .executeTakeFirst();
 }
 
-/** Inserts a new activity and its first version, in one statement. */
+/** The live event of an activity's write: about the written activity, published by the same statement. */
+export type ActivityLive = Omit<LiveEventSql, 'personId' | 'payload' | 'kvpOfficeId'>;
+
+/**
+ * One statement for a write: `written` (the insert or update, returning the row), its version
+ * (`versionOfWritten`) and, when given, the live event about it (liveEventCtes: the lock it takes
+ * is held until commit, so what the caller still writes after it should be little). Undefined when
+ * `written` wrote nothing.
+ */
+async function writeStatement(db: DbOrTx, personId: string, written: Compilable, live: ActivityLive | undefined): Promise<ActivityRow | undefined> {
+  const versioned = versionOfWritten(db.withTables<{ written: ActivityRow }>());
+  const liveParts = live
+    ? sql`, ${liveEventCtes({ ...live, personId, payload: sql`jsonb_build_object('activityId', (select id from written)::text)`, kvpOfficeId: sql`(select "kvpOfficeId" from written)` })}`
+    : sql``;
+  const notified = live ? sql`, (select count(*) from live_notified) as "liveNotified"` : sql``;
+  const result = await sql<ActivityRow & { liveNotified?: unknown }>`with written as (${written}), versioned as (${versioned})${liveParts} select written.*${notified} from written`.execute(db);
+  const row = result.rows[0];
+  if (!row) {
+    return undefined;
+  }
+  const { liveNotified: _, ...activity } = row;
+  return activity;
+}
+
+/** Inserts a new activity, its first version and (when given) the live event about it, in one statement. */
 export async function insert(
   db: DbOrTx,
   values: Omit<ActivityRow, 'id' | 'details' | 'advanceNotice' | 'version' | 'citizenReadVersion' | 'navReadVersion'> & { details: Record<string, unknown> },
+  live?: ActivityLive,
 ): Promise<ActivityRow> {
-  return db
-    .with('written', (qc) =>
-      qc
-        .insertInto('activity')
-        .values({ ...values, version: 1, details: JSON.stringify(values.details), advanceNotice: null })
-        .returningAll(),
-    )
-    .with('versioned', versionOfWritten)
-    .selectFrom('written')
-    .selectAll()
-    .executeTakeFirstOrThrow();
+  const written = db.insertInto('activity').values({ ...values, version: 1, details: JSON.stringify(values.details), advanceNotice: null }).returningAll();
+  return (await writeStatement(db, values.personId, written, live))!;
 }
 
 /**
- * Writes a new version if the activity is still at `expectedVersion`; undefined when another
- * write came first (the caller answers 409 with the current state).
+ * Writes a new version (and the live event about it) if the activity is still at
+ * `expectedVersion`; undefined when another write came first (the caller answers 409 with the
+ * current state).
  */
-export async function update(db: DbOrTx, id: string, expectedVersion: number, change: ActivityChange, meta: VersionMeta): Promise<ActivityRow | undefined> {
+export async function update(
+  db: DbOrTx,
+  current: Pick<ActivityRow, 'id' | 'personId'>,
+  expectedVersion: number,
+  change: ActivityChange,
+  meta: VersionMeta,
+  live?: ActivityLive,
+): Promise<ActivityRow | undefined> {
   const { details, advanceNotice, ...plain } = change;
-  return db
-    .with('written', (qc) =>
-      qc
-        .updateTable('activity')
-        .set({
-          ...plain,
-          ...(details !== undefined ? { details: JSON.stringify(details) } : {}),
-          ...(advanceNotice !== undefined ? { advanceNotice: advanceNotice === null ? null : JSON.stringify(advanceNotice) } : {}),
-          ...meta,
-          version: sql<number>`version + 1`,
-        })
-        .where('id', '=', id)
-        .where('version', '=', expectedVersion)
-        .returningAll(),
-    )
-    .with('versioned', versionOfWritten)
-    .selectFrom('written')
-    .selectAll()
-    .executeTakeFirst();
+  const written = db
+    .updateTable('activity')
+    .set({
+      ...plain,
+      ...(details !== undefined ? { details: JSON.stringify(details) } : {}),
+      ...(advanceNotice !== undefined ? { advanceNotice: advanceNotice === null ? null : JSON.stringify(advanceNotice) } : {}),
+      ...meta,
+      version: sql<number>`version + 1`,
+    })
+    .where('id', '=', current.id)
+    .where('version', '=', expectedVersion)
+    .returningAll();
+  return writeStatement(db, current.personId, written, live);
 }
 
 export async function listVersions(db: DbOrTx, activityId: string): Promise<ActivityVersionRow[]> {

@@ -12,7 +12,6 @@ import type {
 import { osloDate } from '#common/time.ts';
 import { actorIdentOf, actorRoleOf, type Principal } from '#server/auth/principal.ts';
 import type { DbOrTx } from '#server/db/database.ts';
-import { publishLive } from '#server/live/live.repository.ts';
 import { appendEvent } from '#server/outbox/outbox.repository.ts';
 import { canSeeKvpContent } from '#server/policy/access-policy.ts';
 import { assertWritable, citizenReserved, liveAudience, presentFor, readOnlyReason, seesActivity, writeActivity, type ActivityDeps } from './activity.context.ts';
@@ -102,14 +101,13 @@ export function createActivityService(deps: ActivityDeps) {
           changedAt: now,
           changedByRole: actorRoleOf(principal),
           changedByIdent: actorIdentOf(principal),
-        });
+        }, { kind: 'plan.changed', audience: liveAudience({ type: input.type, details: content.details }, 'CREATED'), actorSide: side, at: now });
         if (input.type === 'MEETING') {
           await appendEvent(tx, 'meeting.created', row.id, { activityId: row.id, personId }, now);
         }
         if (input.type === 'CONVERSATION_SUMMARY' && input.share) {
           await appendEvent(tx, 'summary.shared', row.id, { activityId: row.id, personId }, now);
         }
-        await publishLive(tx, personId, { kind: 'plan.changed', audience: liveAudience(row, 'CREATED'), actorSide: side, payload: { activityId: row.id } }, now);
         return presentFor(principal, row, row.version, true);
       });
     },

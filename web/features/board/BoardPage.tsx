@@ -66,16 +66,20 @@ export default function BoardPage() {
     return () => cancelAnimationFrame(frame);
   }, [focusRequest, shown]);
 
-  const setParam = (next: URLSearchParams) => setParams(next, { replace: true });
-  const choosePeriod = (id: string) => {
-    const next = new URLSearchParams(params);
-    if (plan.data?.periods.find((p) => p.id === id)?.current) {
-      next.delete('period');
-    } else {
-      next.set('period', id);
-    }
-    setParam(next);
-  };
+  // From the address as it is now, not as of the last render: two quick clicks (a type, then
+  // "not agreed") must both count, even when the first one's render has not happened yet.
+  const updateParams = (change: (current: URLSearchParams) => URLSearchParams) =>
+    setParams(change(new URLSearchParams(window.location.search)), { replace: true });
+  const choosePeriod = (id: string) =>
+    updateParams((current) => {
+      const next = new URLSearchParams(current);
+      if (plan.data?.periods.find((p) => p.id === id)?.current) {
+        next.delete('period');
+      } else {
+        next.set('period', id);
+      }
+      return next;
+    });
 
   if (!ready) {
     return <PageLoader />;
@@ -97,8 +101,8 @@ export default function BoardPage() {
         plan={plan.data}
         base={base}
         filters={filters}
-        onToggleFilter={(group: FilterGroup, value: string) => setParam(toggleFilter(params, group, value))}
-        onClearFilters={() => setParam(clearFilters(params))}
+        onToggleFilter={(group: FilterGroup, value: string) => updateParams((current) => toggleFilter(current, group, value))}
+        onClearFilters={() => updateParams(clearFilters)}
         onChoosePeriod={choosePeriod}
       />
       {status.outcome ? <MoveOutcomeAlert outcome={status.outcome} onClose={status.clearOutcome} /> : null}
