@@ -131,9 +131,9 @@ export async function writeActivity(
     }
     const result = await decide(current, person, side);
     const now = deps.clock.now();
-    const after = { type: current.type, details: result.change.details ?? current.details };
+    const changed = { type: current.type, details: result.change.details ?? current.details };
     const meta = { changeKind: result.changeKind, changedAt: now, changedByRole: actorRoleOf(principal), changedByIdent: actorIdentOf(principal) };
-    const live = { kind: 'plan.changed' as const, audience: liveAudience(after, result.changeKind), actorSide: side, at: now };
+    const live = { kind: 'plan.changed' as const, audience: liveAudience(changed, result.changeKind), actorSide: side, at: now };
     const updated = await repo.update(tx, current, expectedVersion, result.change, meta, live);
     if (!updated) {
       throw new AppError('conflict', 'The activity has changed since you read it');

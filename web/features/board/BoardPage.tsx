@@ -71,8 +71,7 @@ export default function BoardPage() {
   const updateParams = (change: (current: URLSearchParams) => URLSearchParams) =>
     setParams(change(new URLSearchParams(window.location.search)), { replace: true });
   const choosePeriod = (id: string) =>
-    updateParams((current) => {
-      const next = new URLSearchParams(current);
+    updateParams((next) => {
       if (plan.data?.periods.find((p) => p.id === id)?.current) {
         next.delete('period');
       } else {
