@@ -11,9 +11,10 @@ import { OFFICES } from '#server/dev/personas.ts';
  *   days), and is unknown for one in twenty (the period's start counts then);
  * - every advisor is in `advisor_directory`, with the offices of the persons assigned to them.
  *
- * The triggers that keep `lastCitizenActionAt` (migration 0007) and `person_attention` (0009) are
- * off during the bulk load: they would update a row per version, thread and activity written; the
- * values are set here instead, and the attention facts rebuilt set-based once the keys are back.
+ * The triggers that keep `lastCitizenActionAt` (migration 0007), `person_attention` (0009) and
+ * `person."stateVersion"` (0012) are off during the bulk load: they would update a row per version,
+ * thread, activity, period and log row written; the values are set here instead (the state
+ * version stays 0), and the attention facts rebuilt set-based once the keys are back.
  */
 export const WORKSPACE_ADVISOR = { ident: 'Z999991', name: 'Bench Kontorveileder', offices: [OFFICES[0]!.id] } as const;
 
@@ -43,6 +44,9 @@ const CITIZEN_ACTION_TRIGGERS = [
   ['activity', 'activity_attention_insert'],
   ['activity', 'activity_attention_update'],
   ['follow_up_period', 'follow_up_period_attention'],
+  // The person's state version (migration 0012): it starts at 0 for every seeded person.
+  ['follow_up_period', 'follow_up_period_state'],
+  ['manual_follow_up_log', 'manual_follow_up_log_state'],
 ] as const;
 
 export function citizenActionTriggers(enable: boolean): string {

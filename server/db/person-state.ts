@@ -1,4 +1,4 @@
-import type { ExpressionBuilder } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { DbOrTx } from './database.ts';
 import type { PersonRecord } from '#server/registers/types.ts';
 import type { DB } from './types.ts';
@@ -76,11 +76,31 @@ export function stateQuery(db: DbOrTx) {
     ]);
 }
 
+/**
+ * The state for a statement that locks the person's row (`.forUpdate()`), with `stateStale`: true
+ * when the state it read is older than the row it locked. Under READ COMMITTED a statement that
+ * waited for the lock gets the row as the transaction before it left it, while its subqueries read
+ * the tables as of the statement's start; every change to the state counts up
+ * `person."stateVersion"` (migration 0012), so the locked row and the statement's own view of it
+ * differ exactly then. The caller reads the state again, holding the lock.
+ */
+export function lockingStateQuery(db: DbOrTx) {
+  return stateQuery(db).select(sql<boolean>`person."stateVersion" <> (select p."stateVersion" from person p where p.id = person.id)`.as('stateStale'));
+}
+
+/** Every field of a state row, for a statement that returns it beside another table's columns. */
+export const STATE_FIELDS = [...PERSON_COLUMNS.map((column) => column.slice('person.'.length) as keyof PersonRow), 'currentPeriodId', 'manualFollowUp', 'kvpOfficeId'] as const;
+// A field added to the state but not to STATE_FIELDS fails the type check here.
+type UnlistedField = Exclude<keyof PersonState, (typeof STATE_FIELDS)[number]>;
+const everyFieldListed: [UnlistedField] extends [never] ? true : UnlistedField = true;
+void everyFieldListed;
+
 export type StateRow = NonNullable<Awaited<ReturnType<ReturnType<typeof stateQuery>['executeTakeFirst']>>>;
 
-export function toState(row: StateRow | undefined): PersonState | undefined {
+export function toState(row: (StateRow & { stateStale?: boolean }) | undefined): PersonState | undefined {
   if (!row) {
     return undefined;
   }
-  return { ...row, manualFollowUp: row.manualFollowUp ?? false, currentPeriodId: row.currentPeriodId ?? null, kvpOfficeId: row.kvpOfficeId ?? null };
+  const { stateStale: _, ...state } = row;
+  return { ...state, manualFollowUp: state.manualFollowUp ?? false, currentPeriodId: state.currentPeriodId ?? null, kvpOfficeId: state.kvpOfficeId ?? null };
 }

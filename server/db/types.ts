@@ -30,6 +30,8 @@ export interface PersonTable {
   assigneeOpenedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   /** Kept by database triggers: the citizen's latest change or message. */
   lastCitizenActionAt: ColumnType<Date | null, never, never>;
+  /** Counted up by database triggers whenever the person's state changes (migration 0012). */
+  stateVersion: ColumnType<number, never, never>;
 }
 
 export interface AdvisorPreferenceTable {

@@ -9,6 +9,7 @@ import * as kvpLive from './0008-kvp-live.ts';
 import * as workspace from './0009-workspace.ts';
 import * as outboxPendingById from './0010-outbox-pending-by-id.ts';
 import * as attentionWriteCost from './0011-attention-write-cost.ts';
+import * as personStateVersion from './0012-person-state-version.ts';
 
 /**
  * Every migration in order. A migration is plain SQL run in one transaction; once released it is
@@ -26,4 +27,5 @@ export const migrations: ReadonlyArray<{ name: string; up: string }> = [
   { name: '0009-workspace', up: workspace.up },
   { name: '0010-outbox-pending-by-id', up: outboxPendingById.up },
   { name: '0011-attention-write-cost', up: attentionWriteCost.up },
+  { name: '0012-person-state-version', up: personStateVersion.up },
 ];

@@ -93,10 +93,10 @@ export interface WriteResult {
 }
 
 /**
- * The one path for changing an existing activity: lock it, check access and writability, check
- * the version the caller read (409 with the current state when stale), apply the rule-checked
- * change as a new version with its live event (one statement), and let the caller add outbox
- * events in the same transaction.
+ * The one path for changing an existing activity: lock it and its person and read the person's
+ * state (one statement), check access and writability, check the version the caller read (409
+ * with the current state when stale), apply the rule-checked change as a new version with its live
+ * event (one statement), and let the caller add outbox events in the same transaction.
  */
 export async function writeActivity(
   deps: ActivityDeps,
@@ -110,11 +110,15 @@ export async function writeActivity(
   const side = sideOf(principal);
   const reserved = await citizenReserved(deps.persons, principal);
   return deps.db.transaction().execute(async (tx) => {
-    const current = await repo.getByIdForUpdate(tx, activityId);
-    if (!current) {
+    const locked = await repo.getWithStateForUpdate(tx, activityId);
+    if (!locked) {
       throw new AppError('not_found', 'No such activity');
     }
-    const person = await deps.persons.resolve(principal, current.personId, auditWrite('ACTIVITY'), tx);
+    const current = locked.activity;
+    // No state: the statement waited behind a change of it; read it again, now holding the lock.
+    const person = locked.state
+      ? await deps.persons.admit(principal, locked.state, auditWrite('ACTIVITY'), tx)
+      : await deps.persons.resolve(principal, current.personId, auditWrite('ACTIVITY'), tx);
     if (!seesActivity(principal, current)) {
       throw new AppError('not_found', 'No such activity');
     }

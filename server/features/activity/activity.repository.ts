@@ -1,5 +1,6 @@
-import { sql, type Compilable, type QueryCreator, type Selectable } from 'kysely';
+import { CompiledQuery, sql, type Compilable, type QueryCreator, type Selectable } from 'kysely';
 import type { DbOrTx } from '#server/db/database.ts';
+import { lockingStateQuery, STATE_FIELDS, toState, type PersonState, type StateRow } from '#server/db/person-state.ts';
 import type { ActivityTable, ActivityVersionTable, AdvanceNoticeVersionTable, DB } from '#server/db/types.ts';
 import { liveEventCtes, type LiveEventSql } from '#server/live/live.repository.ts';
 
@@ -64,15 +65,43 @@ export async function getById(db: DbOrTx, id: string): Promise<ActivityRow | und
   return db.selectFrom('activity').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** Locks the activity and its person: writes to one plan (and the period's end) happen one at a time. */
-export async function getByIdForUpdate(db: DbOrTx, id: string): Promise<ActivityRow | undefined> {
-  return db
+const STATE_PREFIX = 'state$';
+const ACTIVITY_PLACEHOLDER = '00000000-0000-4000-8000-00000000ac71';
+let withStateCompiled: CompiledQuery | undefined;
+
+/**
+ * The start of every change to an activity, in one statement: locks the activity and its person
+ * (writes to one plan, and the period's end, happen one at a time) and reads the activity with the
+ * person's state as every access decision reads it. The state's fields come back under a prefix,
+ * since the activity and the state share column names (`id`, `kvpOfficeId`). `state` is undefined
+ * when the statement waited behind a change of the state (see lockingStateQuery): the caller reads
+ * it again. Compiled once, like the state read it extends.
+ */
+export async function getWithStateForUpdate(db: DbOrTx, id: string): Promise<{ activity: ActivityRow; state: PersonState | undefined } | undefined> {
+  withStateCompiled ??= db
     .selectFrom('activity')
-    .innerJoin('person', 'person.id', 'activity.personId')
+    .innerJoin(lockingStateQuery(db).as('s'), 's.id', 'activity.personId')
     .selectAll('activity')
-    .where('activity.id', '=', id)
+    .select([...STATE_FIELDS, 'stateStale' as const].map((field) => sql.ref(`s.${field}`).as(`${STATE_PREFIX}${field}`)))
+    .where('activity.id', '=', ACTIVITY_PLACEHOLDER)
     .forUpdate()
-    .executeTakeFirst();
+    .compile();
+  const parameters = withStateCompiled.parameters.map((p) => (p === ACTIVITY_PLACEHOLDER ? id : p));
+  const result = await db.executeQuery<Record<string, unknown>>(CompiledQuery.raw(withStateCompiled.sql, parameters));
+  const row = result.rows[0];
+  if (!row) {
+    return undefined;
+  }
+  const activity: Record<string, unknown> = {};
+  const state: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row)) {
+    if (key.startsWith(STATE_PREFIX)) {
+      state[key.slice(STATE_PREFIX.length)] = value;
+    } else {
+      activity[key] = value;
+    }
+  }
+  return { activity: activity as ActivityRow, state: state.stateStale ? undefined : toState(state as StateRow) };
 }
 
 /** The live event of an activity's write: about the written activity, published by the same statement. */

@@ -1,7 +1,7 @@
 import { CompiledQuery, sql } from 'kysely';
 import type { DbOrTx } from '#server/db/database.ts';
 import { likePattern } from '#server/db/like.ts';
-import { stateQuery, toState, type PersonState } from '#server/db/person-state.ts';
+import { lockingStateQuery, stateQuery, toState, type PersonState } from '#server/db/person-state.ts';
 import type { PersonRecord } from '#server/registers/types.ts';
 
 export type { PersonRow, PersonState } from '#server/db/person-state.ts';
@@ -20,8 +20,19 @@ export async function getStateById(db: DbOrTx, id: string): Promise<PersonState 
   return toState(result.rows[0]);
 }
 
+let lockingStateByIdCompiled: CompiledQuery | undefined;
+
+/**
+ * As getStateById, and locks the person for the transaction. When the statement had to wait for
+ * the lock behind a change of the state (`stateStale`, see lockingStateQuery), the state is read
+ * again: with the lock held, a new statement sees the state as that change left it.
+ */
 export async function getStateByIdForUpdate(db: DbOrTx, id: string): Promise<PersonState | undefined> {
-  return toState(await stateQuery(db).where('person.id', '=', id).forUpdate().executeTakeFirst());
+  lockingStateByIdCompiled ??= lockingStateQuery(db).where('person.id', '=', ID_PLACEHOLDER).forUpdate().compile();
+  const parameters = lockingStateByIdCompiled.parameters.map((p) => (p === ID_PLACEHOLDER ? id : p));
+  const result = await db.executeQuery<Parameters<typeof toState>[0] & object>(CompiledQuery.raw(lockingStateByIdCompiled.sql, parameters));
+  const row = result.rows[0];
+  return row?.stateStale ? getStateById(db, id) : toState(row);
 }
 
 export async function getStateByNationalId(db: DbOrTx, nationalId: string): Promise<PersonState | undefined> {
