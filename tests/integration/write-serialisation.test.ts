@@ -8,8 +8,8 @@ import { serverUrl, testDatabaseKind } from '#test/test-database.ts';
  * Writes to one plan happen one at a time behind the person's row lock, and a write that waited
  * for that lock decides on the person's state as the transaction before it left it. Under READ
  * COMMITTED a statement that waits for a row lock still reads other tables as of its start, so a
- * write waiting behind the end of the period (or a switch to manual follow-up) would otherwise
- * still see the period open and write into a plan that is read-only. Each case here holds the
+ * write waiting behind the end of the period (or a switch to manual follow-up, or the start of KVP)
+ * would otherwise still see the period open and write into a plan that is read-only. Each case here holds the
  * person's lock in a transaction of its own, changes the state there as the services do, lets the
  * write queue up behind it, commits, and expects the write refused for the new state.
  *
@@ -20,7 +20,6 @@ const onServer = testDatabaseKind() === 'postgres';
 let app: TestApp;
 let kari: Client;
 let personId: string;
-let periodId: string;
 let side: pg.Client;
 
 beforeAll(async () => {
@@ -28,7 +27,7 @@ beforeAll(async () => {
     return;
   }
   app = await startTestApp();
-  ({ personId, periodId } = await app.startPeriod('kari'));
+  ({ personId } = await app.startPeriod('kari'));
   kari = await app.as('kari');
   const { rows } = await app.testDb.database.pool!.query<{ name: string }>('select current_database() as name');
   side = new pg.Client({ connectionString: serverUrl(rows[0]!.name) });
@@ -98,17 +97,27 @@ describe.skipIf(!onServer)('a write that waited behind a change of the person st
     locked(change, 'NO_CURRENT_PERIOD');
     expect(await versionsOf(activity.id)).toBe(1);
 
-    ({ periodId } = await app.startPeriod('kari'));
+    await app.startPeriod('kari');
     const created = await behind([`update follow_up_period set "endedAt" = now(), "endedByIdent" = 'Z990001' where "personId" = $1 and "endedAt" is null`], () =>
       kari.post(`/api/persons/${personId}/activities`, activityBodies(app.clock.now())[0]!.body),
     );
     locked(created, 'NO_CURRENT_PERIOD');
     expect(Number((await side.query('select count(*) from activity where "personId" = $1', [personId])).rows[0].count)).toBe(before);
-    expect(periodId).toBeTruthy();
+  });
+
+  it('marks a new activity with the KVP office when KVP started meanwhile (else advisors elsewhere would see it)', async () => {
+    await app.startPeriod('kari');
+    const created = await behind(
+      [`insert into kvp_period ("personId", "officeId", "startedAt", "startedByIdent", "startReason") select $1, "officeId", now(), 'Z990001', 'KVP' from person where id = $1`],
+      () => kari.post(`/api/persons/${personId}/activities`, activityBodies(app.clock.now())[0]!.body),
+    );
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const { rows } = await side.query('select a."kvpOfficeId", p."officeId" from activity a join person p on p.id = a."personId" where a.id = $1', [created.body.id]);
+    expect(rows[0].kvpOfficeId).toBe(rows[0].officeId);
+    await side.query(`update kvp_period set "endedAt" = now(), "endedByIdent" = 'Z990001', "endReason" = 'Done' where "personId" = $1 and "endedAt" is null`, [personId]);
   });
 
   it('goes through when the holder of the lock changed nothing about the state', async () => {
-    ({ periodId } = await app.startPeriod('kari'));
     const activity = await createActivity();
     const reply = await behind([], () => kari.put(`/api/activities/${activity.id}/status`, { version: activity.version, status: 'IN_PROGRESS' }));
     expect(reply.status, JSON.stringify(reply.body)).toBe(200);
