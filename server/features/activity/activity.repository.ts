@@ -1,4 +1,5 @@
-import { CompiledQuery, sql, type Compilable, type QueryCreator, type Selectable } from 'kysely';
+import { sql, type Compilable, type QueryCreator, type Selectable } from 'kysely';
+import { compiledOnce } from '#server/db/compiled-once.ts';
 import type { DbOrTx } from '#server/db/database.ts';
 import { lockingStateQuery, STATE_FIELDS, toState, type PersonState, type StateRow } from '#server/db/person-state.ts';
 import type { ActivityTable, ActivityVersionTable, AdvanceNoticeVersionTable, DB } from '#server/db/types.ts';
@@ -66,8 +67,16 @@ export async function getById(db: DbOrTx, id: string): Promise<ActivityRow | und
 }
 
 const STATE_PREFIX = 'state$';
-const ACTIVITY_PLACEHOLDER = '00000000-0000-4000-8000-00000000ac71';
-let withStateCompiled: CompiledQuery | undefined;
+const ACTIVITY = '00000000-0000-4000-8000-00000000ac71';
+const withStateById = compiledOnce<Record<string, unknown>>((db) =>
+  db
+    .selectFrom('activity')
+    .innerJoin(lockingStateQuery(db).as('s'), 's.id', 'activity.personId')
+    .selectAll('activity')
+    .select([...STATE_FIELDS, 'stateStale' as const].map((field) => sql.ref(`s.${field}`).as(`${STATE_PREFIX}${field}`)))
+    .where('activity.id', '=', ACTIVITY)
+    .forUpdate(),
+);
 
 /**
  * The start of every change to an activity, in one statement: locks the activity and its person
@@ -78,17 +87,7 @@ let withStateCompiled: CompiledQuery | undefined;
  * it again. Compiled once, like the state read it extends.
  */
 export async function getWithStateForUpdate(db: DbOrTx, id: string): Promise<{ activity: ActivityRow; state: PersonState | undefined } | undefined> {
-  withStateCompiled ??= db
-    .selectFrom('activity')
-    .innerJoin(lockingStateQuery(db).as('s'), 's.id', 'activity.personId')
-    .selectAll('activity')
-    .select([...STATE_FIELDS, 'stateStale' as const].map((field) => sql.ref(`s.${field}`).as(`${STATE_PREFIX}${field}`)))
-    .where('activity.id', '=', ACTIVITY_PLACEHOLDER)
-    .forUpdate()
-    .compile();
-  const parameters = withStateCompiled.parameters.map((p) => (p === ACTIVITY_PLACEHOLDER ? id : p));
-  const result = await db.executeQuery<Record<string, unknown>>(CompiledQuery.raw(withStateCompiled.sql, parameters));
-  const row = result.rows[0];
+  const row = (await withStateById(db, { [ACTIVITY]: id }))[0];
   if (!row) {
     return undefined;
   }

@@ -1,4 +1,5 @@
-import { CompiledQuery, sql } from 'kysely';
+import { sql } from 'kysely';
+import { compiledOnce } from '#server/db/compiled-once.ts';
 import type { DbOrTx } from '#server/db/database.ts';
 import { likePattern } from '#server/db/like.ts';
 import { lockingStateQuery, stateQuery, toState, type PersonState } from '#server/db/person-state.ts';
@@ -6,21 +7,15 @@ import type { PersonRecord } from '#server/registers/types.ts';
 
 export type { PersonRow, PersonState } from '#server/db/person-state.ts';
 
-const ID_PLACEHOLDER = '00000000-0000-0000-0000-00000000c0de';
-let stateByIdCompiled: CompiledQuery | undefined;
+const ID = '00000000-0000-0000-0000-00000000c0de';
+type StateRead = Parameters<typeof toState>[0] & object;
+const stateById = compiledOnce<StateRead>((db) => stateQuery(db).where('person.id', '=', ID));
+const lockingStateById = compiledOnce<StateRead>((db) => lockingStateQuery(db).where('person.id', '=', ID).forUpdate());
 
-/**
- * This read precedes every request on a person: the statement is compiled once and reused with
- * the id put in place of the placeholder (the compiled SQL is the same for every database).
- */
+/** This read precedes every request on a person (compiled once). */
 export async function getStateById(db: DbOrTx, id: string): Promise<PersonState | undefined> {
-  stateByIdCompiled ??= stateQuery(db).where('person.id', '=', ID_PLACEHOLDER).compile();
-  const parameters = stateByIdCompiled.parameters.map((p) => (p === ID_PLACEHOLDER ? id : p));
-  const result = await db.executeQuery<Parameters<typeof toState>[0] & object>(CompiledQuery.raw(stateByIdCompiled.sql, parameters));
-  return toState(result.rows[0]);
+  return toState((await stateById(db, { [ID]: id }))[0]);
 }
-
-let lockingStateByIdCompiled: CompiledQuery | undefined;
 
 /**
  * As getStateById, and locks the person for the transaction. When the statement had to wait for
@@ -28,10 +23,7 @@ let lockingStateByIdCompiled: CompiledQuery | undefined;
  * again: with the lock held, a new statement sees the state as that change left it.
  */
 export async function getStateByIdForUpdate(db: DbOrTx, id: string): Promise<PersonState | undefined> {
-  lockingStateByIdCompiled ??= lockingStateQuery(db).where('person.id', '=', ID_PLACEHOLDER).forUpdate().compile();
-  const parameters = lockingStateByIdCompiled.parameters.map((p) => (p === ID_PLACEHOLDER ? id : p));
-  const result = await db.executeQuery<Parameters<typeof toState>[0] & object>(CompiledQuery.raw(lockingStateByIdCompiled.sql, parameters));
-  const row = result.rows[0];
+  const row = (await lockingStateById(db, { [ID]: id }))[0];
   return row?.stateStale ? getStateById(db, id) : toState(row);
 }
 

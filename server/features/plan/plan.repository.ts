@@ -1,4 +1,5 @@
-import { CompiledQuery, sql } from 'kysely';
+import { sql } from 'kysely';
+import { compiledOnce } from '#server/db/compiled-once.ts';
 import type { DbOrTx } from '#server/db/database.ts';
 import { stateQuery, toState, type PersonState, type StateRow } from '#server/db/person-state.ts';
 import type { ActivityRecord } from '#server/features/activity/activity.service.ts';
@@ -29,7 +30,6 @@ export interface PersonPlan {
 const PERSON = '00000000-0000-4000-8000-0000000091a0';
 const PERIOD = '00000000-0000-4000-8000-0000000091a1';
 const SIDE = 'SIDE-PLACEHOLDER';
-let compiled: CompiledQuery | undefined;
 
 /**
  * The plan read in one statement: the person's state (for the access decision, as getStateById
@@ -66,16 +66,11 @@ function personPlanQuery(db: DbOrTx, personId: string, periodId: string | null, 
     ]);
 }
 
-/**
- * Reads a person's state and plan (see personPlanQuery); undefined when there is no such person.
- * The statement is compiled once and reused with the values put in place of placeholders.
- */
+const personPlan = compiledOnce<StateRow & { shownPeriodId: string | null } & PlanRows>((db) => personPlanQuery(db, PERSON, PERIOD, SIDE));
+
+/** Reads a person's state and plan (see personPlanQuery; compiled once); undefined when there is no such person. */
 export async function readPersonPlan(db: DbOrTx, personId: string, periodId: string | null, side: 'CITIZEN' | 'NAV'): Promise<PersonPlan | undefined> {
-  compiled ??= personPlanQuery(db, PERSON, PERIOD, SIDE).compile();
-  const values: Record<string, unknown> = { [PERSON]: personId, [PERIOD]: periodId, [SIDE]: side };
-  const parameters = compiled.parameters.map((p) => (typeof p === 'string' && Object.hasOwn(values, p) ? values[p] : p));
-  const result = await db.executeQuery<StateRow & { shownPeriodId: string | null } & PlanRows>(CompiledQuery.raw(compiled.sql, parameters));
-  const row = result.rows[0];
+  const row = (await personPlan(db, { [PERSON]: personId, [PERIOD]: periodId, [SIDE]: side }))[0];
   if (!row) {
     return undefined;
   }
