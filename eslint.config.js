@@ -34,4 +34,19 @@ export default tseslint.config(
     files: ['**/*.test.ts', 'tests/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
+  {
+    // The integration files of one worker share its modules (vitest.config.ts, isolate: false):
+    // a mocked module or a stubbed global would reach the files after it.
+    files: ['tests/integration/**/*.ts', 'tests/support/**/*.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...['mock', 'doMock', 'stubGlobal', 'stubEnv', 'spyOn'].map((property) => ({
+          object: 'vi',
+          property,
+          message: 'Integration files share their worker\'s modules: pass a dependency in (clock, registers) instead.',
+        })),
+      ],
+    },
+  },
 );

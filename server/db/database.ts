@@ -72,6 +72,11 @@ export interface OpenDatabaseOptions {
   url?: string | undefined;
   dataDir?: string | undefined;
   poolSize?: number;
+  /**
+   * An embedded database in memory starts from this copy of a data folder (PGlite's
+   * `dumpDataDir`) instead of an empty one: the tests make one migrated copy per run.
+   */
+  snapshot?: Blob | undefined;
 }
 
 /** Opens PostgreSQL when a URL is given, otherwise the embedded PGlite database in `dataDir` (or memory). */
@@ -97,7 +102,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     fs.mkdirSync(path.dirname(options.dataDir), { recursive: true });
   }
   const parsers = { [DATE_OID]: (value: string) => value, [INT8_OID]: (value: string) => Number(value) };
-  const pglite = await PGlite.create(options.dataDir ? { dataDir: options.dataDir, parsers } : { parsers });
+  const pglite = await PGlite.create(
+    options.dataDir ? { dataDir: options.dataDir, parsers } : options.snapshot ? { loadDataDir: options.snapshot, parsers } : { parsers },
+  );
   const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
   return {
     db,

@@ -1,5 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { openDatabase, type Database } from '#server/db/database.ts';
 import { migrate } from '#server/db/migrate.ts';
 
@@ -58,6 +62,45 @@ export async function prepareTemplate(): Promise<void> {
   }
 }
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** A migrated embedded database of this run (PGlite's dumpDataDir), for `createTestDatabase`. */
+    pgliteSnapshot?: string;
+  }
+}
+
+/**
+ * Migrates an embedded database once per test run and saves its data folder to a file
+ * (vitest globalSetup): a file's database then starts from a copy, which takes a third of the time
+ * that starting an empty one and migrating it does. Returns the file and its removal.
+ */
+export async function preparePgliteSnapshot(): Promise<{ file: string; remove: () => void }> {
+  const database = await openDatabase({});
+  try {
+    await migrate(database);
+    const dump = await database.pglite!.dumpDataDir('none');
+    const file = path.join(os.tmpdir(), `aktivitetsplan-pglite-${process.pid}-${Date.now().toString(36)}.tar`);
+    writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+    return { file, remove: () => rmSync(file, { force: true }) };
+  } finally {
+    await database.close();
+  }
+}
+
+let snapshot: { file: string; blob: Blob } | undefined;
+
+/** The run's migrated copy, read once per worker; undefined when the project made none. */
+function pgliteSnapshot(): Blob | undefined {
+  const file = inject('pgliteSnapshot');
+  if (!file) {
+    return undefined;
+  }
+  if (snapshot?.file !== file) {
+    snapshot = { file, blob: new Blob([readFileSync(file)]) };
+  }
+  return snapshot.blob;
+}
+
 export interface TestDatabase {
   database: Database;
   /** Drops the database (server) or closes it (embedded). */
@@ -66,8 +109,11 @@ export interface TestDatabase {
 
 export async function createTestDatabase(): Promise<TestDatabase> {
   if (testDatabaseKind() === 'pglite') {
-    const database = await openDatabase({});
-    await migrate(database);
+    const copy = pgliteSnapshot();
+    const database = await openDatabase({ snapshot: copy });
+    if (!copy) {
+      await migrate(database);
+    }
     return { database, dispose: () => database.close() };
   }
   const name = `t_${randomBytes(6).toString('hex')}`;

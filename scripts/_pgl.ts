@@ -1,0 +1,17 @@
+import { openDatabase } from '#server/db/database.ts';
+import { migrate } from '#server/db/migrate.ts';
+import { PGlite } from '@electric-sql/pglite';
+let t = performance.now();
+const d = await openDatabase({});
+console.log('open', Math.round(performance.now() - t)); t = performance.now();
+await migrate(d);
+console.log('migrate', Math.round(performance.now() - t)); t = performance.now();
+const dump = await d.pglite!.dumpDataDir('none');
+console.log('dump', Math.round(performance.now() - t), dump.size); t = performance.now();
+const p2 = await PGlite.create({ loadDataDir: dump });
+console.log('load', Math.round(performance.now() - t)); t = performance.now();
+console.log((await p2.query('select count(*) from pg_tables')).rows);
+const p3 = await PGlite.create({ loadDataDir: dump });
+console.log('load2', Math.round(performance.now() - t)); t = performance.now();
+const p4 = await PGlite.create();
+console.log('plain create', Math.round(performance.now() - t));
