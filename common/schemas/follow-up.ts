@@ -77,6 +77,7 @@ export const KvpPeriodSchema = z.object({
 });
 export type KvpPeriod = z.infer<typeof KvpPeriodSchema>;
 export const KvpPeriodListSchema = z.object({ kvpPeriods: z.array(KvpPeriodSchema) });
+export type KvpPeriodList = z.infer<typeof KvpPeriodListSchema>;
 
 /** What an audit record says was opened or changed; the citizen's page names each in their language. */
 export const AUDIT_SUBJECTS = [

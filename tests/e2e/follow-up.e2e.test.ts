@@ -144,8 +144,13 @@ describe('protected persons in the workspace', () => {
 });
 
 describe('assignment and KVP', () => {
-  test('vera assigns herself to ola, who is then among her people; she starts and ends a KVP period with a reason', async () => {
+  test('vera assigns herself to ola, who is then among her people; she starts and ends a KVP period with a reason, and sees it among the earlier ones', async () => {
     const olaId = await e2e.app.personId('ola');
+    // An earlier KVP period, ended by the system when ola moved office (as the register refresh does).
+    await e2e.app.testDb.database.db
+      .insertInto('kvp_period')
+      .values({ personId: olaId, officeId: '0219', startedAt: new Date('2026-01-05T09:00:00Z'), startedByIdent: 'Z990001', startReason: 'Første vedtak.', endedAt: new Date('2026-03-02T09:00:00Z'), endedByIdent: 'SYSTEM', endReason: 'OFFICE_CHANGED' })
+      .execute();
     const vera = await e2e.as('vera', { returnTo: `/persons/${olaId}` });
     const assignment = vera.getByTestId('assignment');
     await assignment.getByText(text('followup:assignment.none')).waitFor();
@@ -170,7 +175,19 @@ describe('assignment and KVP', () => {
     await kvpWithReason('end', 'Programmet er fullført.');
     await kvp.getByText(text('followup:kvp.none')).waitFor();
     const periods = await (await e2e.app.as('vera')).get(`/api/persons/${olaId}/kvp-periods`);
-    expect(periods.body).toMatchObject({ kvpPeriods: [{ officeId: '0219', startReason: 'Vedtak om kvalifiseringsprogram.', endReason: 'Programmet er fullført.' }] });
+    expect(periods.body.kvpPeriods).toHaveLength(2);
+    expect(periods.body.kvpPeriods).toContainEqual(expect.objectContaining({ officeId: '0219', startReason: 'Vedtak om kvalifiseringsprogram.', endReason: 'Programmet er fullført.' }));
+
+    // Both ended periods, newest first, with their reasons; the system's end in words.
+    await kvp.getByRole('button', { name: text('followup:kvp.earlier', 'nb', { count: 2 }) }).click();
+    const earlier = kvp.getByTestId('kvp-earlier').locator('li');
+    await earlier.nth(1).waitFor();
+    expect(await earlier.count()).toBe(2);
+    await earlier.nth(0).getByText(text('followup:kvp.startedBecause', 'nb', { reason: 'Vedtak om kvalifiseringsprogram.' })).waitFor();
+    await earlier.nth(0).getByText(text('followup:kvp.endedBecause', 'nb', { reason: 'Programmet er fullført.' })).waitFor();
+    await earlier.nth(1).getByText(text('followup:kvp.period', 'nb', { from: '5. januar 2026', to: '2. mars 2026', office: 'NAV Bærum' })).waitFor();
+    await earlier.nth(1).getByText(text('followup:kvp.endedOfficeChanged')).waitFor();
+    await expectNoAxeViolations(vera, 'person: earlier KVP periods open');
 
     await vera.getByTestId('header-workspace-link').click();
     await vera.getByRole('tab', { name: text('workspace:tabs.MINE'), selected: true }).waitFor();

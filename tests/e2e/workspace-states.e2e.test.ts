@@ -25,6 +25,17 @@ async function settled(dialog: Locator): Promise<void> {
   await dialog.page().waitForTimeout(250);
 }
 
+/** Gives the person one earlier KVP period, ended by the system when they moved office (once per file). */
+async function earlierKvpPeriod(personId: string): Promise<void> {
+  const db = e2e.app.testDb.database.db;
+  if (!(await db.selectFrom('kvp_period').select('id').where('personId', '=', personId).executeTakeFirst())) {
+    await db
+      .insertInto('kvp_period')
+      .values({ personId, officeId: '0219', startedAt: new Date('2026-01-05T09:00:00Z'), startedByIdent: 'Z990001', startReason: 'Vedtak.', endedAt: new Date('2026-03-02T09:00:00Z'), endedByIdent: 'SYSTEM', endReason: 'OFFICE_CHANGED' })
+      .execute();
+  }
+}
+
 async function expectNoSidewaysScroll(page: Page): Promise<void> {
   expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
 }
@@ -138,16 +149,22 @@ test('office setting: saved, and the workspace counts "going passive" with it', 
 });
 
 for (const viewport of VIEWPORTS) {
-  test(`follow-up panel at ${viewport} width, and the advisor's manual banner`, async () => {
+  test(`follow-up panel at ${viewport} width, with an earlier KVP period open, and the advisor's manual banner`, async () => {
     await keepLanguage('vera');
     const olaId = await e2e.app.personId('ola');
+    await earlierKvpPeriod(olaId);
     const page = await e2e.as('vera', { viewport, returnTo: `/persons/${olaId}` });
     const panel = page.getByTestId('follow-up-panel');
     await panel.getByText(text('followup:mode.manual'), { exact: true }).waitFor();
     await panel.getByTestId('assignment').getByRole('button', { name: text('followup:assignment.toMe') }).waitFor();
+    const earlier = panel.getByTestId('kvp-earlier');
     await inEveryLanguage(page, 'advisor: manual banner and follow-up panel', viewport, async (language) => {
       await page.getByRole('heading', { level: 2, name: text('person:banners.advisor.manual.title', language) }).waitFor();
       await panel.getByRole('heading', { level: 2, name: text('followup:panel.heading', language) }).waitFor();
+      if (!(await earlier.isVisible())) {
+        await panel.getByRole('button', { name: text('followup:kvp.earlier', language, { count: 1 }) }).click();
+      }
+      await earlier.getByText(text('followup:kvp.endedOfficeChanged', language)).waitFor();
     });
   });
 

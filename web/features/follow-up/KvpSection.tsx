@@ -1,12 +1,14 @@
-import { BodyShort, Button, Heading, VStack } from '@navikt/ds-react';
+import { BodyShort, Button, Detail, Heading, ReadMore, VStack } from '@navikt/ds-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDate, isLanguage } from '#common/i18n/languages.ts';
+import { formatDate, isLanguage, type Language } from '#common/i18n/languages.ts';
+import type { KvpPeriod } from '#common/schemas/follow-up.ts';
 import type { Me, PersonSummary } from '#common/schemas/person.ts';
 import { osloDate } from '#common/time.ts';
 import { ApiError } from '#web/lib/api-client.ts';
-import { useChangeKvp } from './follow-up-api.ts';
+import { useChangeKvp, useKvpPeriods } from './follow-up-api.ts';
 import { ReasonModal } from './ReasonModal.tsx';
+import '@navikt/ds-css/dist/component/readmore.css';
 
 type Advisor = Extract<Me, { role: 'advisor' }>;
 
@@ -15,14 +17,42 @@ function kvpFailureKey(error: unknown): string | null {
 }
 
 /**
+ * The ended KVP periods this advisor may see (the server lists only those of their own offices),
+ * newest first: when, where, and the reasons given for starting and ending each.
+ */
+function EarlierPeriods({ periods, language, office }: { periods: KvpPeriod[]; language: Language; office: (id: string) => string }) {
+  const { t } = useTranslation(['followup']);
+  const day = (instant: string) => formatDate(language, osloDate(new Date(instant)));
+  return (
+    <ReadMore header={t('followup:kvp.earlier', { count: periods.length })}>
+      <VStack as="ol" gap="space-12" style={{ margin: 0, paddingLeft: 0, listStyle: 'none' }} data-testid="kvp-earlier">
+        {periods.map((period) => (
+          <li key={period.id}>
+            <BodyShort weight="semibold">{t('followup:kvp.period', { from: day(period.startedAt), to: day(period.endedAt!), office: office(period.officeId) })}</BodyShort>
+            <Detail>{t('followup:kvp.startedBecause', { reason: period.startReason })}</Detail>
+            <Detail>
+              {period.endedBy === 'SYSTEM' && period.endReason === 'OFFICE_CHANGED'
+                ? t('followup:kvp.endedOfficeChanged')
+                : t('followup:kvp.endedBecause', { reason: period.endReason ?? '' })}
+            </Detail>
+          </li>
+        ))}
+      </VStack>
+    </ReadMore>
+  );
+}
+
+/**
  * KVP (the qualification programme): while a KVP period is open, new activities and messages are
  * seen only by advisors at its office. Started by an advisor at the person's office, ended by one
- * at the KVP office; both with a reason.
+ * at the KVP office; both with a reason. Earlier periods are listed below.
  */
 export function KvpSection({ person, advisor }: { person: PersonSummary; advisor: Advisor }) {
   const { t, i18n } = useTranslation(['followup']);
   const language = isLanguage(i18n.language) ? i18n.language : 'nb';
   const change = useChangeKvp(person.id);
+  const periods = useKvpPeriods(person.id);
+  const earlier = (periods.data ?? []).filter((period) => period.endedAt !== null).sort((a, b) => b.startedAt.localeCompare(a.startedAt));
   const [open, setOpen] = useState(false);
   // From the person summary (advisors get it): the open period's office and start.
   const current = person.kvp ?? null;
@@ -42,6 +72,7 @@ export function KvpSection({ person, advisor }: { person: PersonSummary; advisor
           {t(current ? 'followup:kvp.end.open' : 'followup:kvp.start.open')}
         </Button>
       ) : null}
+      {earlier.length > 0 ? <EarlierPeriods periods={earlier} language={language} office={office} /> : null}
       {open ? (
         <ReasonModal
           heading={t(current ? 'followup:kvp.end.heading' : 'followup:kvp.start.heading')}

@@ -1,14 +1,16 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Assignment, FollowUpMode, KvpChangeInput, KvpPeriod, OfficeAdvisors } from '#common/schemas/follow-up.ts';
+import type { Assignment, FollowUpMode, KvpChangeInput, KvpPeriod, KvpPeriodList, OfficeAdvisors } from '#common/schemas/follow-up.ts';
 import { api, ApiError } from '#web/lib/api-client.ts';
 import { invalidatePerson } from '#web/lib/queries.ts';
 
 /**
  * Reads and writes of how a person is followed up: digital or manual, who is assigned, and KVP.
- * The mode's key sits under ['person', personId] so that invalidatePerson refreshes it with the rest.
+ * The mode's and the KVP periods' keys sit under ['person', personId] so that invalidatePerson
+ * refreshes them with the rest.
  */
 export const followUpKeys = {
   mode: (personId: string) => ['person', personId, 'follow-up-mode'] as const,
+  kvpPeriods: (personId: string) => ['person', personId, 'kvp-periods'] as const,
   advisors: (officeId: string) => ['office', officeId, 'advisors'] as const,
 };
 
@@ -48,6 +50,19 @@ export function useAssign(personId: string) {
   });
 }
 
+/** The person's KVP periods this advisor may see (those of their own offices), as the server lists them. */
+function kvpPeriodsQuery(personId: string) {
+  return queryOptions({
+    queryKey: followUpKeys.kvpPeriods(personId),
+    queryFn: async () => (await api.get<KvpPeriodList>(`/api/persons/${personId}/kvp-periods`)).kvpPeriods,
+    staleTime: 30_000,
+  });
+}
+
+export function useKvpPeriods(personId: string) {
+  return useQuery(kvpPeriodsQuery(personId));
+}
+
 /**
  * Starts a KVP period, or ends the open one: its id is read from the person's KVP periods when the
  * advisor ends it (the person summary says only that one is open, and since when).
@@ -59,7 +74,7 @@ export function useChangeKvp(personId: string) {
       if (!end) {
         return api.post<KvpPeriod>(`/api/persons/${personId}/kvp-periods`, { reason });
       }
-      const { kvpPeriods } = await api.get<{ kvpPeriods: KvpPeriod[] }>(`/api/persons/${personId}/kvp-periods`);
+      const kvpPeriods = await client.fetchQuery({ ...kvpPeriodsQuery(personId), staleTime: 0 });
       const open = kvpPeriods.find((period) => period.endedAt === null);
       if (!open) {
         throw new ApiError(409, 'conflict', 'no open KVP period');
