@@ -2,7 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { CITIZENS } from '#server/dev/personas.ts';
 import { osloTime } from '#web/features/access-log/access-log-format.ts';
-import { expectNoAxeViolations, setupE2e, text } from './support/e2e.ts';
+import { addEndedKvpPeriod, expectNoAxeViolations, setupE2e, text } from './support/e2e.ts';
 
 /**
  * Issue 5's journeys: an advisor switches a person to manual follow-up and the citizen's next page
@@ -146,11 +146,8 @@ describe('protected persons in the workspace', () => {
 describe('assignment and KVP', () => {
   test('vera assigns herself to ola, who is then among her people; she starts and ends a KVP period with a reason, and sees it among the earlier ones', async () => {
     const olaId = await e2e.app.personId('ola');
-    // An earlier KVP period, ended by the system when ola moved office (as the register refresh does).
-    await e2e.app.testDb.database.db
-      .insertInto('kvp_period')
-      .values({ personId: olaId, officeId: '0219', startedAt: new Date('2026-01-05T09:00:00Z'), startedByIdent: 'Z990001', startReason: 'Første vedtak.', endedAt: new Date('2026-03-02T09:00:00Z'), endedByIdent: 'SYSTEM', endReason: 'OFFICE_CHANGED' })
-      .execute();
+    // An earlier KVP period, ended by the system when ola moved office.
+    await addEndedKvpPeriod(e2e.app, olaId);
     const vera = await e2e.as('vera', { returnTo: `/persons/${olaId}` });
     const assignment = vera.getByTestId('assignment');
     await assignment.getByText(text('followup:assignment.none')).waitFor();

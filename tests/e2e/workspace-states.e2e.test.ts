@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect, onTestFinished, test } from 'vitest';
 import { LANGUAGES, type Language } from '#common/i18n/languages.ts';
-import { expectNoAxeViolations, setLanguage, setupE2e, text, type ViewportName } from './support/e2e.ts';
+import { addEndedKvpPeriod, expectNoAxeViolations, setLanguage, setupE2e, text, type ViewportName } from './support/e2e.ts';
 
 /**
  * Every state of issue 5's new screens passes axe in bokmål, nynorsk and English, at desktop and
@@ -23,17 +23,6 @@ async function settled(dialog: Locator): Promise<void> {
   await dialog.waitFor();
   await expect.poll(() => dialog.evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
   await dialog.page().waitForTimeout(250);
-}
-
-/** Gives the person one earlier KVP period, ended by the system when they moved office (once per file). */
-async function earlierKvpPeriod(personId: string): Promise<void> {
-  const db = e2e.app.testDb.database.db;
-  if (!(await db.selectFrom('kvp_period').select('id').where('personId', '=', personId).executeTakeFirst())) {
-    await db
-      .insertInto('kvp_period')
-      .values({ personId, officeId: '0219', startedAt: new Date('2026-01-05T09:00:00Z'), startedByIdent: 'Z990001', startReason: 'Vedtak.', endedAt: new Date('2026-03-02T09:00:00Z'), endedByIdent: 'SYSTEM', endReason: 'OFFICE_CHANGED' })
-      .execute();
-  }
 }
 
 async function expectNoSidewaysScroll(page: Page): Promise<void> {
@@ -152,7 +141,7 @@ for (const viewport of VIEWPORTS) {
   test(`follow-up panel at ${viewport} width, with an earlier KVP period open, and the advisor's manual banner`, async () => {
     await keepLanguage('vera');
     const olaId = await e2e.app.personId('ola');
-    await earlierKvpPeriod(olaId);
+    await addEndedKvpPeriod(e2e.app, olaId);
     const page = await e2e.as('vera', { viewport, returnTo: `/persons/${olaId}` });
     const panel = page.getByTestId('follow-up-panel');
     await panel.getByText(text('followup:mode.manual'), { exact: true }).waitFor();

@@ -54,3 +54,19 @@ export async function startE2eApp(options: E2eAppOptions = {}): Promise<TestApp>
     },
   });
 }
+
+/**
+ * Gives a citizen one earlier KVP period at NAV Bærum, ended by the system when they moved office
+ * (as the register refresh ends one), unless they have a KVP period already: a file's tests share
+ * its app.
+ */
+export async function addEndedKvpPeriod(app: TestApp, personId: string): Promise<void> {
+  const db = app.testDb.database.db;
+  if (await db.selectFrom('kvp_period').select('id').where('personId', '=', personId).executeTakeFirst()) {
+    return;
+  }
+  await db
+    .insertInto('kvp_period')
+    .values({ personId, officeId: '0219', startedAt: new Date('2026-01-05T09:00:00Z'), startedByIdent: 'Z990001', startReason: 'Vedtak.', endedAt: new Date('2026-03-02T09:00:00Z'), endedByIdent: 'SYSTEM', endReason: 'OFFICE_CHANGED' })
+    .execute();
+}

@@ -12,7 +12,7 @@ export { expectNoAxeViolations } from './axe.ts';
 export { loginAs, logout, logoutButton, waitForShell } from './auth.ts';
 export { VIEWPORTS, type ContextOptions, type ViewportName } from './browser.ts';
 export { anyLanguage, pageLanguage, setLanguage, text } from './i18n.ts';
-export { LiveClock } from './app.ts';
+export { addEndedKvpPeriod, LiveClock } from './app.ts';
 
 export interface E2e {
   /** The running app: `url`, API clients (`as('vera')`, `personId('kari')`, `startPeriod`), `clock`, the database. */

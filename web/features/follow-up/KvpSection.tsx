@@ -52,7 +52,8 @@ export function KvpSection({ person, advisor }: { person: PersonSummary; advisor
   const language = isLanguage(i18n.language) ? i18n.language : 'nb';
   const change = useChangeKvp(person.id);
   const periods = useKvpPeriods(person.id);
-  const earlier = (periods.data ?? []).filter((period) => period.endedAt !== null).sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+  // The server lists them newest first.
+  const earlier = (periods.data ?? []).filter((period) => period.endedAt !== null);
   const [open, setOpen] = useState(false);
   // From the person summary (advisors get it): the open period's office and start.
   const current = person.kvp ?? null;
